@@ -1,0 +1,22 @@
+/**
+ * The site's queries over the content collections. This is the one module in src/lib that
+ * reads astro:content; everything it decides (drafts, order) lives in plain functions
+ * beside it so it can be tested without Astro.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { featureDateToDate } from './feature-date.ts';
+import { isPublished } from './published.ts';
+
+export type Feature = CollectionEntry<'features'>;
+
+/** Newest first; features of the same date keep a stable order by slug. */
+export function byDateDescending(a: Feature, b: Feature): number {
+  const diff = featureDateToDate(b.data.date).getTime() - featureDateToDate(a.data.date).getTime();
+  return diff !== 0 ? diff : a.id.localeCompare(b.id);
+}
+
+/** Every feature a reader may see, newest first. */
+export async function getPublishedFeatures(): Promise<Feature[]> {
+  const features = await getCollection('features', (entry) => isPublished(entry, { dev: import.meta.env.DEV }));
+  return features.sort(byDateDescending);
+}
