@@ -85,8 +85,10 @@ const features = defineCollection({
           src: image(),
           /** 替代文本：describe what the photo shows, for readers who cannot see it. */
           alt: nonEmpty('cover.alt（题图替代文本）'),
-          /** 图注：optional caption for the cover. */
+          /** 图注：the cover's caption as printed. Optional; do not repeat the cover as a Figure in the text. */
           caption: z.string().trim().min(1).optional(),
+          /** 图片署名：e.g. 本报记者 李雪婷 摄. Optional; falls back to photoCredit. */
+          credit: z.string().trim().min(1).optional(),
           /** 占位图：true while the photo is a placeholder rather than the real picture. */
           placeholder: z.boolean().default(false),
         }),
