@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import pagefind from './src/integrations/pagefind.ts';
 import { rehypePlugins, remarkPlugins } from './src/lib/markdown/index.ts';
 
 // The address the site is published at: canonical URLs, feeds, the sitemap and the
@@ -18,5 +19,5 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins, rehypePlugins, smartypants: false }),
   },
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), sitemap(), pagefind()],
 });
