@@ -1,0 +1,61 @@
+/**
+ * Browser tests over the production build, served by `astro preview`.
+ *
+ * scripts/test.mjs picks a free port (PREVIEW_PORT) so two checkouts can test side by side;
+ * DIST points at another build folder than dist/ when given. The browser is Debian's
+ * Chromium (package `chromium`): Playwright's own download needs internet, which CI lacks.
+ */
+import { defineConfig, devices } from '@playwright/test';
+
+const port = Number(process.env['PREVIEW_PORT'] ?? 4391);
+const dist = process.env['DIST'] ?? 'dist';
+const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const jsonReport = process.env['PLAYWRIGHT_JSON_OUTPUT_NAME'];
+
+export default defineConfig({
+  testDir: 'tests/browser',
+  // Screenshots, traces and failure pictures land here; CI keeps the folder as artifacts.
+  outputDir: 'test-results/browser',
+  fullyParallel: true,
+  // Two cores: one worker for the browser, one for the preview server.
+  workers: 1,
+  forbidOnly: Boolean(process.env['CI']),
+  retries: 0,
+  timeout: 60_000,
+  reporter: jsonReport ? [['list'], ['json', { outputFile: jsonReport }]] : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: 'zh-CN',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: chromium,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--no-first-run',
+            '--disable-sync',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // Through npm so the project's Node 24 is on PATH; --ignore-lock because another
+    // preview (an editor's, another checkout's) may be running on its own port.
+    command: `npm run preview -- --host 127.0.0.1 --port ${port} --outDir ${dist} --ignore-lock`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

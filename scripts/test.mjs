@@ -1,0 +1,175 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every check the project has, in order, stopping at the first failing step.
+ *
+ *   npm test                  everything (what CI runs)
+ *   npm test -- --quick       static checks and unit tests only (no build, no browser)
+ *   npm test -- --no-build    reuse the dist/ already built (build, browser tests still run)
+ *
+ * Steps: Chromium present → astro check → eslint → prettier → unit tests → production build
+ * → build tests over dist/ → browser tests. Vitest and Playwright write JSON reports under
+ * test-results/ and the last line printed is one summary for CI: `N passed, N failed[, N skipped]`.
+ * Each static check and the build count as one test each, so a failing lint run is a failure
+ * in that line too. Runs on `npm test`, which puts the project's Node 24 first on PATH.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const reuseBuild = args.has('--no-build');
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const REPORTS = join(root, 'test-results', 'reports');
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const timings = [];
+
+function summaryLine() {
+  const parts = [`${totals.passed} passed`, `${totals.failed} failed`];
+  if (totals.skipped > 0) parts.push(`${totals.skipped} skipped`);
+  return parts.join(', ');
+}
+
+function finish(code) {
+  console.log('\n── timings ──');
+  for (const { name, seconds } of timings) console.log(`  ${name.padEnd(24)} ${seconds.toFixed(1)} s`);
+  // CI reads this exact line: keep it last and plain.
+  console.log(summaryLine());
+  process.exit(code);
+}
+
+function fail(step, hint) {
+  console.error(`\n✗ ${step} failed.${hint ? ` ${hint}` : ''}`);
+  finish(1);
+}
+
+/** Runs a command with the terminal attached; returns its exit code. */
+function run(name, command, commandArgs, env = {}) {
+  console.log(`\n── ${name} ──\n$ ${[command, ...commandArgs].join(' ')}`);
+  const start = performance.now();
+  const result = spawnSync(command, commandArgs, {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
+  timings.push({ name, seconds: (performance.now() - start) / 1000 });
+  if (result.error) console.error(result.error.message);
+  return result.status ?? 1;
+}
+
+/** A step that is itself one check (lint, types, build): counts as one test. */
+function check(name, command, commandArgs, hint) {
+  const code = run(name, command, commandArgs);
+  if (code === 0) {
+    totals.passed += 1;
+    return;
+  }
+  totals.failed += 1;
+  fail(name, hint);
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function vitest(project) {
+  const report = join(REPORTS, `vitest-${project}.json`);
+  rmSync(report, { force: true });
+  const code = run(`vitest (${project})`, 'vitest', [
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]);
+  const json = readJson(report);
+  if (json) {
+    totals.passed += json.numPassedTests ?? 0;
+    totals.failed += json.numFailedTests ?? 0;
+    totals.skipped += (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
+  }
+  // A crash before any test ran (syntax error, missing dist/) still has to count.
+  if (code !== 0 && (!json || (json.numFailedTests ?? 0) === 0)) totals.failed += 1;
+  if (code !== 0) fail(`vitest (${project})`);
+}
+
+function playwright(port) {
+  const report = join(REPORTS, 'playwright.json');
+  rmSync(report, { force: true });
+  const code = run('playwright', 'playwright', ['test'], {
+    PREVIEW_PORT: String(port),
+    PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+  });
+  const stats = readJson(report)?.stats;
+  if (stats) {
+    totals.passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
+    totals.failed += stats.unexpected ?? 0;
+    totals.skipped += stats.skipped ?? 0;
+  }
+  if (code !== 0 && (!stats || (stats.unexpected ?? 0) === 0)) totals.failed += 1;
+  if (code !== 0) fail('playwright', 'Screenshots and traces are in test-results/.');
+}
+
+/** A port nobody listens on, for `astro preview`. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 4321));
+    });
+  });
+}
+
+/** The browser tests drive Debian's Chromium; install it when we may, else say what to install. */
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  if (process.getuid?.() !== 0) {
+    console.error(
+      `\n✗ The browser tests need Chromium at ${CHROMIUM}, and only root can install it.\n` +
+        `  Install the Debian package \`chromium\`:  sudo apt-get install -y chromium\n` +
+        `  (or set CHROMIUM_PATH to another Chromium, or run \`npm test -- --quick\` to skip the browser).`,
+    );
+    totals.failed += 1;
+    finish(1);
+  }
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  const ok =
+    run('apt-get update', 'apt-get', ['update', '-qq'], env) === 0 &&
+    run('install chromium', 'apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], env) === 0;
+  if (!ok || !existsSync(CHROMIUM)) {
+    totals.failed += 1;
+    fail('installing chromium', `Install the Debian package \`chromium\` by hand, then run npm test again.`);
+  }
+}
+
+mkdirSync(REPORTS, { recursive: true });
+
+if (!quick) ensureChromium();
+
+check('astro check', 'astro', ['check'], 'Fix the type errors listed above.');
+check('eslint', 'eslint', ['.', '--max-warnings', '0'], 'Fix the problems above; `npm run lint -- --fix` fixes some.');
+check('prettier', 'prettier', ['--check', '.'], 'Run `npm run format` to format the files listed above.');
+vitest('unit');
+
+if (!quick) {
+  if (reuseBuild && existsSync('dist/index.html')) console.log('\n── build: reusing dist/ (--no-build) ──');
+  else check('build', 'astro', ['build'], 'The build error above names the file to fix.');
+  vitest('build');
+  playwright(await freePort());
+}
+
+finish(0);
