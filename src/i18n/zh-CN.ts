@@ -61,11 +61,58 @@ export const ui = {
   pullQuote: {
     label: '摘句',
   },
-  share: {},
+  share: {
+    heading: '分享本文',
+    linkLabel: '本文链接',
+    copy: '复制链接',
+    copied: '链接已复制',
+    copyFailed: '未能自动复制，请长按上面的链接手动复制',
+    wechat: '微信',
+    wechatQrAlt: '用微信扫码阅读本文',
+    wechatHint: '用微信“扫一扫”打开本文，再转发给朋友',
+    weibo: '分享到微博',
+    opensInNewTab: '（在新窗口打开）',
+    /** Screen-reader text of the “#” link beside a section heading. */
+    sectionLink: (heading: string) => `本节链接：${heading}`,
+  },
+  /** Reading time, previous/next and related features on a feature page. */
+  more: {
+    readingTime: (minutes: number) => `约 ${minutes} 分钟读完`,
+    wordCount: (units: number) => `全文约 ${units.toLocaleString('zh-CN')} 字`,
+    navLabel: '上一篇与下一篇',
+    previous: '上一篇',
+    next: '下一篇',
+    relatedHeading: '相关专版',
+  },
   search: {},
-  list: {},
+  list: {
+    latestHeading: '最新专版',
+    moreHeading: '更多专版',
+    featureCount: (count: number) => `${count} 篇`,
+    districtsHeading: '按区浏览',
+    districtsIntro: '本站专版所涉及的区（县、开发区），点击查看该区的全部报道。',
+    topicsHeading: '按话题浏览',
+    topicsIntro: '每篇专版标有若干话题，点击查看同一话题下的全部报道。',
+    /** 「二七区的专版」 */
+    districtTitle: (name: string) => `${name}的专版`,
+    /** 「话题：党建引领」 */
+    topicTitle: (name: string) => `话题：${name}`,
+    topicDescription: (name: string, count: number) => `标有“${name}”话题的 ${count} 篇专版报道。`,
+    districtDescription: (fullName: string, count: number) => `${fullName}的 ${count} 篇专版报道，按单位类型分组。`,
+    /** Group heading on a district page: 「街道」「镇」… */
+    officeTypeHeading: (officeType: string) => officeType,
+    topicsLabel: '话题',
+    breadcrumbLabel: '位置',
+  },
   about: {},
-  notFound: {},
+  notFound: {
+    title: '找不到这个页面',
+    body: '您要找的页面不存在，可能是网址有误，或者页面已经移动。',
+    suggestions: '您可以：',
+    home: '回到首页',
+    districts: '按区浏览专版',
+    topics: '按话题浏览专版',
+  },
 } as const;
 
 export type UI = typeof ui;
