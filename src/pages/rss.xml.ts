@@ -1,0 +1,57 @@
+/**
+ * /rss.xml: every published feature, newest first, with its full text.
+ *
+ * MDX has no compiledContent(), so each feature's Content component is rendered to HTML
+ * with the container API, the way the Astro docs recommend for MDX in feeds:
+ * https://docs.astro.build/en/recipes/rss/#including-full-post-content
+ */
+import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
+import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { loadRenderers } from 'astro:container';
+import { getEntries, render } from 'astro:content';
+import EditorNote from '../components/mdx/EditorNote.astro';
+import Figure from '../components/mdx/Figure.astro';
+import Gallery from '../components/mdx/Gallery.astro';
+import InfoBox from '../components/mdx/InfoBox.astro';
+import PullQuote from '../components/mdx/PullQuote.astro';
+import { ui } from '../i18n/zh-CN.ts';
+import { getPublishedFeatures } from '../lib/collections.ts';
+import { featureDateToDate } from '../lib/feature-date.ts';
+import { feedHtml } from '../lib/feed-html.ts';
+import { canonicalUrl } from '../lib/share.ts';
+
+// The same components the feature page gives its MDX.
+const mdxComponents = { EditorNote, Figure, Gallery, InfoBox, PullQuote };
+
+export async function GET(context: APIContext) {
+  const site = context.site ?? new URL(context.url.origin);
+  const renderers = await loadRenderers([getContainerRenderer()]);
+  const container = await AstroContainer.create({ renderers });
+  const features = await getPublishedFeatures();
+  const items = await Promise.all(
+    features.map(async (feature) => {
+      const link = `/features/${feature.id}/`;
+      const { Content } = await render(feature);
+      const html = await container.renderToString(Content, { props: { components: mdxComponents } });
+      const topics = await getEntries(feature.data.tags);
+      return {
+        title: feature.data.title,
+        link,
+        pubDate: featureDateToDate(feature.data.date),
+        description: feature.data.summary,
+        content: feedHtml(html, canonicalUrl(link, site)),
+        categories: topics.map((topic) => topic.data.name),
+      };
+    }),
+  );
+  return rss({
+    title: ui.site.name,
+    description: ui.site.description,
+    site,
+    items,
+    customData: '<language>zh-cn</language>',
+    trailingSlash: true,
+  });
+}
