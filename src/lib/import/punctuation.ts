@@ -1,0 +1,76 @@
+/**
+ * Half-width punctuation in Chinese text becomes full-width, as print style requires.
+ *
+ * "Chinese context" means a CJK character on at least one side of the mark (looking past
+ * spaces). Marks between digits (1,000 · 2.5 · 10:30), inside URLs or e-mail addresses,
+ * and between Latin words (Hello, world) are left alone. Used by the importer and by
+ * `npm run check --fix`, so both agree on what a fix is.
+ */
+import { isCjk } from './chars.ts';
+
+const MARKS: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '.': '。' };
+
+/** Spans that are never touched: URLs, e-mail addresses, domain names. */
+const PROTECTED = /(?:https?:\/\/|www\.)[^\s\u3000-\u303f\uff00-\uffef]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu;
+
+export interface PunctuationChange {
+  /** Offset in the input. */
+  index: number;
+  from: string;
+  to: string;
+}
+
+function protectedRanges(text: string): Array<[number, number]> {
+  return [...text.matchAll(PROTECTED)].map((m) => [m.index, m.index + m[0].length]);
+}
+
+const neighbour = (text: string, index: number, step: 1 | -1): string | undefined => {
+  for (let i = index + step; i >= 0 && i < text.length; i += step) {
+    const c = text[i]!;
+    if (c !== ' ' && c !== '\t') return c;
+  }
+  return undefined;
+};
+
+/** Lists the changes; `toFullWidth` applies them. */
+export function findHalfWidthPunctuation(text: string): PunctuationChange[] {
+  const ranges = protectedRanges(text);
+  const inProtected = (i: number) => ranges.some(([s, e]) => i >= s && i < e);
+  const changes: PunctuationChange[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (inProtected(i)) continue;
+    const before = neighbour(text, i, -1);
+    const after = neighbour(text, i, 1);
+    const rawBefore = text[i - 1];
+    const rawAfter = text[i + 1];
+    if (c in MARKS) {
+      if (/\d/.test(rawBefore ?? '') && /\d/.test(rawAfter ?? '')) continue; // 1,000 · 2.5 · 10:30
+      if (c === '.') {
+        // A full stop only after a Han character and at a sentence end: never 'No.1', '...' or '2.5'.
+        if (!/\p{Script=Han}/u.test(rawBefore ?? '') || rawAfter === '.' || (after !== undefined && !isCjk(after))) continue;
+      } else if (!isCjk(before) && !isCjk(after)) continue;
+      changes.push({ index: i, from: c, to: MARKS[c]! });
+    } else if (c === '(') {
+      const close = text.indexOf(')', i);
+      if (close < 0) continue;
+      const inner = text.slice(i + 1, close);
+      if (inner.includes('(')) continue;
+      if (![...inner].some((ch) => isCjk(ch)) && !(isCjk(before) && isCjk(neighbour(text, close, 1)))) continue;
+      changes.push({ index: i, from: '(', to: '（' }, { index: close, from: ')', to: '）' });
+      i = close;
+    }
+  }
+  return changes;
+}
+
+export function applyChanges(text: string, changes: readonly PunctuationChange[]): string {
+  const chars = [...text.split('')];
+  for (const change of changes) chars[change.index] = change.to;
+  return chars.join('');
+}
+
+export function toFullWidth(text: string): { text: string; changes: PunctuationChange[] } {
+  const changes = findHalfWidthPunctuation(text);
+  return { text: applyChanges(text, changes), changes };
+}
