@@ -122,7 +122,10 @@ export const ui = {
     topicsLabel: '话题',
     breadcrumbLabel: '位置',
   },
-  about: {},
+  about: {
+    title: '关于本站',
+    description: '本站收录河南省报纸专版中关于街道、乡镇与社区的报道：日期如何标注、图片从何而来、怎样查找文章。',
+  },
   notFound: {
     title: '找不到这个页面',
     body: '您要找的页面不存在，可能是网址有误，或者页面已经移动。',
