@@ -25,30 +25,37 @@ export const ui = {
     header: '网站页眉',
     footer: '网站页脚',
     main: '正文',
+    /** Appended to the site name on the masthead link: 「专版，返回首页」. */
+    homeSuffix: '，返回首页',
   },
   footer: {
     about: '本站收录报纸专版中关于街道、乡镇与社区的报道，文字依见报原文整理。',
     placeholderNotice: '标有“占位图”的图片为示意占位图，并非见报原图。',
+    /** Printed before the page's address at the foot of a printout. */
+    printUrl: '本页网址：',
   },
   feature: {
-    kicker: '引题',
-    subtitle: '副题',
-    bylines: '作者',
-    dateInferredSuffix: '（推断）',
-    dateNoteSummary: '日期说明',
-    coverPlaceholderNotice: '题图为占位图，原报照片暂缺。',
-    source: '见报',
-    /** 「原载《郑州日报》第05版」 */
-    sourceLine: (newspaper: string, page?: string) => `原载《${newspaper}》${page ? ` ${page}` : ''}`,
-    photoCredit: '图片',
+    /** Accessible name of the line with office, district and date. */
     metaLabel: '文章信息',
+    /** Shown after a date the editor inferred: 「2019年（推断）」. */
+    dateInferredSuffix: '（推断）',
+    /** The <summary> that opens the editor's note on how the date was inferred. */
+    dateNoteSummary: '日期从何推断',
+    coverPlaceholderNotice: '题图为占位图，并非见报原图。',
+    /** The article's closing notes: where it was printed, who took the photos, its topics. */
+    provenanceLabel: '出处',
+    /** 「原载《郑州日报》第05版」 */
+    sourceLine: (newspaper: string, page?: string) => `原载《${newspaper}》${page ?? ''}`,
+    photoCreditLabel: '图片：',
+    topicsLabel: '话题：',
+    /** Between facts on one line: 「九龙办事处 · 2019年」. */
     separator: ' · ',
   },
   figure: {
     placeholderBadge: '占位图',
     placeholderDescription: '（占位图）',
-    /** Accessible name of the button that opens the lightbox. */
-    open: (description: string) => `查看大图：${description}`,
+    /** Starts the accessible name of the button that opens the lightbox; the photo's alt follows. */
+    openPrefix: '查看大图：',
     close: '关闭',
     dialogLabel: (description: string) => `大图：${description}`,
   },
