@@ -54,8 +54,8 @@ export const ui = {
   figure: {
     placeholderBadge: '占位图',
     placeholderDescription: '（占位图）',
-    /** Starts the accessible name of the button that opens the lightbox; the photo's alt follows. */
-    openPrefix: '查看大图：',
+    /** Accessible name of the button that opens the lightbox: 「查看大图：」 and what the photo shows. */
+    open: (description: string) => `查看大图：${description}`,
     close: '关闭',
     dialogLabel: (description: string) => `大图：${description}`,
   },
