@@ -13,7 +13,9 @@ const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const jsonReport = process.env['PLAYWRIGHT_JSON_OUTPUT_NAME'];
 
 export default defineConfig({
-  testDir: 'tests/browser',
+  testDir: 'tests',
+  // Site-wide browser tests live in tests/browser/; the search evaluation and bad-input tests in tests/search/.
+  testMatch: ['browser/**/*.spec.ts', 'search/**/*.spec.ts'],
   // Screenshots, traces and failure pictures land here; CI keeps the folder as artifacts.
   outputDir: 'test-results/browser',
   fullyParallel: true,
@@ -52,7 +54,8 @@ export default defineConfig({
     // Through npm so the project's Node 24 is on PATH; --ignore-lock because another
     // preview (an editor's, another checkout's) may be running on its own port.
     command: `npm run preview -- --host 127.0.0.1 --port ${port} --outDir ${dist} --ignore-lock`,
-    url: `http://127.0.0.1:${port}/`,
+    // A file every build has, so a build without a home page still starts the tests (which then fail clearly).
+    url: `http://127.0.0.1:${port}/sitemap-index.xml`,
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'ignore',
