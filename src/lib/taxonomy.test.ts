@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { featuresInDistrict, featuresWithTopic, groupByOfficeType, withCounts } from './taxonomy.ts';
+import { byCountDescending, featuresInDistrict, featuresWithTopic, groupByOfficeType, withCounts } from './taxonomy.ts';
 
 const OFFICE_TYPES = ['办事处', '街道', '镇', '区'] as const;
 type OfficeType = (typeof OFFICE_TYPES)[number];
@@ -33,6 +33,15 @@ describe('withCounts', () => {
       ['wenhua', 1],
       ['dangjian', 4],
     ]);
+  });
+});
+
+describe('byCountDescending', () => {
+  it('puts the most-used first and breaks ties by id', () => {
+    const counted = withCounts([{ id: 'wenhua' }, { id: 'shengtai' }, { id: 'dangjian' }], (id) =>
+      featuresWithTopic(features, id).length,
+    );
+    expect(counted.sort(byCountDescending).map(({ entry }) => entry.id)).toEqual(['dangjian', 'shengtai', 'wenhua']);
   });
 });
 
