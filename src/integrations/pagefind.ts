@@ -14,6 +14,7 @@
  * prove, with a probe page, that Chinese is actually segmented.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -79,7 +80,10 @@ async function assertChineseIsSegmented(): Promise<void> {
 }
 
 export interface SearchIndexResult {
+  /** Pages in the index: those with data-pagefind-body. */
   pageCount: number;
+  /** HTML files Pagefind read. */
+  filesRead: number;
   outputPath: string;
 }
 
@@ -91,6 +95,9 @@ export async function buildSearchIndex(siteDir: string): Promise<SearchIndexResu
     const { index, errors } = await pagefind.createIndex({
       // Every page is zh-CN; forcing it keeps one index even if a page's lang attribute drifts.
       forceLanguage: SEARCH_LANGUAGE,
+      // The editor's note on how a date was inferred names other features (同版花园口镇报道…);
+      // it is about the paper, not the story, and would make those searches return this one.
+      excludeSelectors: ['.feature-date-note'],
     });
     assertNoErrors('createIndex', errors);
     if (!index) throw new Error('搜索索引：Pagefind 未能创建索引 / Search index: Pagefind created no index');
@@ -98,7 +105,12 @@ export async function buildSearchIndex(siteDir: string): Promise<SearchIndexResu
     assertNoErrors('addDirectory', added.errors);
     const written = await index.writeFiles({ outputPath: path.join(siteDir, SEARCH_BUNDLE_DIR) });
     assertNoErrors('writeFiles', written.errors);
-    return { pageCount: added.page_count, outputPath: written.outputPath };
+    // addDirectory counts every HTML file it read; the entry file counts the pages indexed.
+    const entry = JSON.parse(await readFile(path.join(written.outputPath, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    const pageCount = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+    return { pageCount, filesRead: added.page_count, outputPath: written.outputPath };
   } finally {
     // The Pagefind service is a child process; close it or the build never exits.
     await pagefind.close();
@@ -116,13 +128,12 @@ export default function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir }) => {
         const siteDir = fileURLToPath(dir);
         const started = performance.now();
-        const { pageCount, outputPath } = await buildSearchIndex(siteDir);
+        const { pageCount, filesRead, outputPath } = await buildSearchIndex(siteDir);
         if (pageCount === 0) {
-          // No page carried data-pagefind-body: search would silently find nothing.
-          logger?.warn('搜索索引为空：没有页面带 data-pagefind-body / The search index is empty: no page has data-pagefind-body');
+          logger?.warn('搜索索引为空：没有可搜索的文章 / The search index is empty: no feature page was indexed');
         }
         logger?.info(
-          `indexed ${pageCount} pages into ${path.relative(process.cwd(), outputPath)} in ${Math.round(performance.now() - started)} ms`,
+          `indexed ${pageCount} of ${filesRead} pages into ${path.relative(process.cwd(), outputPath)} in ${Math.round(performance.now() - started)} ms`,
         );
       },
     },
