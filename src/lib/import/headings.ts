@@ -18,6 +18,8 @@ export function looksLikeHeading(line: string): boolean {
   if (text.length < 4 || text.length > MAX_HEADING_LENGTH) return false;
   if (endsSentence(text) && !/[”’」』》]$/u.test(text)) return false;
   if (/[。！？；]/u.test(text)) return false;
+  // An opening quote left open is a sentence cut by a column break, not a heading.
+  if ((text.match(/[“「『]/gu)?.length ?? 0) > (text.match(/[”」』]/gu)?.length ?? 0)) return false;
   return /\p{Script=Han}/u.test(text);
 }
 
