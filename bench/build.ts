@@ -1,0 +1,146 @@
+/**
+ * Build a benchmark corpus with the real project and report where the time and memory go.
+ *
+ *   node bench/build.ts <corpus-dir> [--scenario cold|unchanged|add-one] [--label NAME]
+ *
+ * cold       delete the corpus's caches (<corpus>/.cache, .astro) and output first: a fresh CI runner;
+ * unchanged  build again with nothing changed: the rebuild every CI run pays;
+ * add-one    append one new feature (bench/generate.ts --add 1), build, then remove it again,
+ *            so the scenario can be repeated.
+ *
+ * Prints, per phase (content sync, bundle/MDX compile, page render, image encoding, Pagefind),
+ * wall time, CPU time (user + system, whole process tree) and peak memory (summed RSS of the
+ * tree), plus how many images were encoded versus taken from the cache. The JSON lands in
+ * bench/.work/results/. Run it under the build lock on a shared machine:
+ *
+ *   flock /tmp/zhuanban-build.lock node bench/build.ts bench/.work/corpus-1000-shared
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { countFeatures, PROJECT_ROOT, WORK_DIR, writeFeatures, type PhotoMode } from './generate.ts';
+import { encodedImages, splitPhases, type Phase, type StampedLine } from './lib/phases.ts';
+import { sampleTree } from './lib/process-tree.ts';
+import { syntheticSlug } from './lib/corpus.ts';
+
+export type Scenario = 'cold' | 'unchanged' | 'add-one';
+
+export interface BuildResult {
+  corpus: string;
+  features: number;
+  scenario: Scenario;
+  exitCode: number;
+  wallMs: number;
+  cpuMs: number;
+  peakRss: number;
+  phases: Phase[];
+  images: { count: number; encodeMs: number; cached: number };
+  machine: { cpus: number; model: string; memoryGb: number };
+  date: string;
+}
+
+const SAMPLE_EVERY_MS = 200;
+
+export async function runBuild(corpus: string, scenario: Scenario): Promise<BuildResult> {
+  const outDir = join(corpus, 'dist');
+  if (scenario === 'cold') {
+    for (const dir of ['.cache', '.astro', 'dist']) rmSync(join(corpus, dir), { recursive: true, force: true });
+  }
+  const features = countFeatures(corpus);
+  let added: string | undefined;
+  if (scenario === 'add-one') {
+    const photos: PhotoMode = readdirSync(join(corpus, 'content')).includes('photos') ? 'shared' : 'unique';
+    await writeFeatures({ features: features + 1, photos, pool: 30, out: corpus }, features, features + 1);
+    added = join(corpus, 'content/features', syntheticSlug(features));
+  }
+
+  const astro = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
+  const started = performance.now();
+  const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], {
+    cwd: corpus,
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const root = child.pid!;
+  const now = () => performance.now() - started;
+  const lines: StampedLine[] = [];
+  const rss: [number, number][] = [];
+  let lastCpu = 0;
+  const sample = () => {
+    const tree = sampleTree(root);
+    // Once the tree is gone its CPU reads as 0; keep the last real reading.
+    if (tree.processes > 0) lastCpu = tree.cpuMs;
+    rss.push([now(), tree.rssBytes]);
+    return lastCpu;
+  };
+  const timer = setInterval(sample, SAMPLE_EVERY_MS);
+  const logFile: string[] = [];
+  const stamp = (text: string) => {
+    lines.push({ at: now(), cpu: sample(), text });
+    logFile.push(text);
+  };
+  createInterface({ input: child.stdout }).on('line', stamp);
+  createInterface({ input: child.stderr }).on('line', stamp);
+  const exitCode = await new Promise<number>((done) => child.on('close', (code) => done(code ?? 1)));
+  clearInterval(timer);
+  const end: StampedLine = { at: now(), cpu: lastCpu, text: '' };
+  if (added) rmSync(added, { recursive: true, force: true });
+
+  const phases = splitPhases(lines, end, rss);
+  const os = await import('node:os');
+  const result: BuildResult = {
+    corpus: basename(corpus),
+    features: countFeatures(corpus) + (added ? 1 : 0),
+    scenario,
+    exitCode,
+    wallMs: end.at,
+    cpuMs: end.cpu,
+    peakRss: Math.max(0, ...rss.map(([, bytes]) => bytes)),
+    phases,
+    images: encodedImages(lines),
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30) },
+    date: new Date().toISOString(),
+  };
+  const resultsDir = join(WORK_DIR, 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const name = `${result.corpus}-${scenario}-${result.date.replace(/[:.]/g, '-')}`;
+  writeFileSync(join(resultsDir, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(resultsDir, `${name}.log`), `${logFile.join('\n')}\n`);
+  if (exitCode !== 0) {
+    console.error(logFile.slice(-30).join('\n'));
+    throw new Error(`bench: astro build failed (exit ${exitCode}) for ${corpus}; full log in ${join(resultsDir, `${name}.log`)}`);
+  }
+  return result;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const megabytes = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+
+export function formatResult(result: BuildResult): string {
+  const rows = result.phases
+    .filter((p) => p.wallMs >= 50)
+    .map((p) => `  ${p.name.padEnd(24)} ${seconds(p.wallMs).padStart(9)} ${seconds(p.cpuMs).padStart(9)} ${megabytes(p.peakRss).padStart(9)}`);
+  return [
+    `${result.corpus} · ${result.features} features · ${result.scenario} · ${result.machine.cpus} × ${result.machine.model}`,
+    `  ${'phase'.padEnd(24)} ${'wall'.padStart(9)} ${'cpu'.padStart(9)} ${'peak RSS'.padStart(9)}`,
+    ...rows,
+    `  ${'TOTAL'.padEnd(24)} ${seconds(result.wallMs).padStart(9)} ${seconds(result.cpuMs).padStart(9)} ${megabytes(result.peakRss).padStart(9)}`,
+    `  images: ${result.images.count} encoded (${seconds(result.images.encodeMs)} summed), ${result.images.cached} from cache`,
+  ].join('\n');
+}
+
+if (import.meta.main) {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { scenario: { type: 'string', default: 'unchanged' } },
+  });
+  const corpus = positionals[0];
+  const scenario = values.scenario as Scenario;
+  if (!corpus || !['cold', 'unchanged', 'add-one'].includes(scenario)) {
+    console.error('usage: node bench/build.ts <corpus-dir> [--scenario cold|unchanged|add-one]');
+    process.exit(2);
+  }
+  console.log(formatResult(await runBuild(resolve(corpus), scenario)));
+}

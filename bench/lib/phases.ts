@@ -1,0 +1,97 @@
+/**
+ * Turn `astro build`'s log into phases.
+ *
+ * Astro prints a line as each phase starts ("Syncing content", "Building static
+ * entrypoints", "generating static routes", "generating optimized images") and our Pagefind
+ * integration one when the index is written. The benchmark stamps every line as it
+ * arrives, with the process tree's CPU time at that moment, so a phase is simply the span
+ * from its marker to the next one — no reliance on the durations Astro chooses to print.
+ */
+
+export interface StampedLine {
+  /** Milliseconds since the build started. */
+  at: number;
+  /** CPU milliseconds (user + system) of the whole process tree at that moment. */
+  cpu: number;
+  text: string;
+}
+
+export interface Phase {
+  name: string;
+  wallMs: number;
+  cpuMs: number;
+  /** Highest total RSS of the process tree seen during the phase, in bytes. */
+  peakRss: number;
+}
+
+/** Marker → the phase that begins when it appears, in build order. First match wins. */
+export const PHASE_MARKERS: readonly { name: string; marker: RegExp; after?: string }[] = [
+  { name: 'content sync', marker: /\[content\] Syncing content/ },
+  { name: 'types + build info', marker: /\[content\] Synced content/ },
+  { name: 'bundle (MDX compile)', marker: /Building static entrypoints/ },
+  { name: 'page render', marker: /generating static routes/ },
+  { name: 'image encoding', marker: /generating optimized images/ },
+  // "[build] ✓ Completed in" also closes "Collecting build info": only the one after rendering counts.
+  { name: 'integrations (sitemap)', marker: /\[build\] ✓ Completed in/, after: 'page render' },
+  { name: 'pagefind', marker: /sitemap-index\.xml` created/ },
+  { name: 'finish', marker: /\[zhuanban:pagefind\] indexed/ },
+];
+
+// Astro colours its log unless told not to; the markers are matched on plain text.
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+export const stripAnsi = (text: string): string => text.replace(ANSI, '');
+
+/**
+ * Split a stamped log into phases. `end` is the stamp at process exit; `rssSamples`
+ * ([at, bytes] pairs) gives each phase its peak. The time before the first marker is
+ * "startup" (loading Node, Astro, the config and Vite).
+ */
+export function splitPhases(lines: readonly StampedLine[], end: StampedLine, rssSamples: readonly [number, number][]): Phase[] {
+  const starts: { name: string; at: number; cpu: number }[] = [{ name: 'startup', at: 0, cpu: 0 }];
+  let next = 0;
+  for (const line of lines) {
+    const text = stripAnsi(line.text);
+    // Markers are searched in order from the last one found, so a later phase's marker
+    // printed early (e.g. a nested "✓ Completed in") cannot reorder the phases.
+    for (let m = next; m < PHASE_MARKERS.length; m++) {
+      const { marker, after } = PHASE_MARKERS[m]!;
+      if (after && !starts.some((s) => s.name === after)) continue;
+      if (marker.test(text)) {
+        starts.push({ name: PHASE_MARKERS[m]!.name, at: line.at, cpu: line.cpu });
+        next = m + 1;
+        break;
+      }
+    }
+  }
+  starts.push({ name: 'end', at: end.at, cpu: end.cpu });
+  const phases: Phase[] = [];
+  for (let i = 0; i < starts.length - 1; i++) {
+    const from = starts[i]!;
+    const to = starts[i + 1]!;
+    let peakRss = 0;
+    for (const [at, rss] of rssSamples) if (at >= from.at && at <= to.at && rss > peakRss) peakRss = rss;
+    phases.push({ name: from.name, wallMs: to.at - from.at, cpuMs: Math.max(0, to.cpu - from.cpu), peakRss });
+  }
+  return phases;
+}
+
+/** How many images Astro encoded this build (each "▶ /_astro/… (+123ms)" line is one) and their summed time. */
+export function encodedImages(lines: readonly StampedLine[]): { count: number; encodeMs: number; cached: number } {
+  let count = 0;
+  let encodeMs = 0;
+  let cached = 0;
+  for (const { text } of lines) {
+    const plain = stripAnsi(text);
+    if (!plain.includes('▶ /_astro/')) continue;
+    if (/\((reused|revalidated) cache entry\)/.test(plain)) {
+      cached++;
+      continue;
+    }
+    const took = /\(\+([\d.]+)(ms|s)\)/.exec(plain);
+    if (!took) continue;
+    count++;
+    encodeMs += Number(took[1]) * (took[2] === 's' ? 1000 : 1);
+  }
+  return { count, encodeMs, cached };
+}
