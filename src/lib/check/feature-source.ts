@@ -43,8 +43,8 @@ export function readFeatureSource(file: string, folder: string, slug: string, so
     }
     feature.bodyStartLine = match[0].split('\n').length;
   }
-  // Blank out the frontmatter (keeping its newlines) so body positions are file positions.
-  const body = match ? match[0].replace(/[^\n]/g, '') + source.slice(match[0].length) : source;
+  // Blank out the frontmatter with spaces (keeping its newlines) so body offsets and lines are file positions.
+  const body = match ? match[0].replace(/[^\n]/g, ' ') + source.slice(match[0].length) : source;
   try {
     feature.tree = createProcessor().parse(body) as Root;
   } catch (error) {
