@@ -23,11 +23,14 @@ export default defineConfig({
   workers: 1,
   forbidOnly: Boolean(process.env['CI']),
   retries: 0,
-  timeout: 60_000,
+  // Short waits: a missing button should fail in seconds, not stall CI for a minute per test.
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
   reporter: jsonReport ? [['list'], ['json', { outputFile: jsonReport }]] : [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'zh-CN',
+    actionTimeout: 10_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

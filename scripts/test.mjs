@@ -5,6 +5,7 @@
  *   npm test                  everything (what CI runs)
  *   npm test -- --quick       static checks and unit tests only (no build, no browser)
  *   npm test -- --no-build    reuse the dist/ already built (build, browser tests still run)
+ *   DIST=/tmp/site npm test   build into and test another folder than dist/
  *
  * Steps: Chromium present → astro check → eslint → prettier → unit tests → production build
  * → build tests over dist/ → browser tests. Vitest and Playwright write JSON reports under
@@ -15,7 +16,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,6 +27,10 @@ const quick = args.has('--quick');
 const reuseBuild = args.has('--no-build');
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+// The build under test; DIST lets a second checkout or a bench run build elsewhere. The
+// build and browser tests read the same variable.
+const dist = resolve(root, process.env['DIST'] ?? 'dist');
+process.env['DIST'] = dist;
 const REPORTS = join(root, 'test-results', 'reports');
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -94,13 +99,17 @@ function vitest(project) {
     `--outputFile.json=${report}`,
   ]);
   const json = readJson(report);
+  // A test file that failed before any of its tests ran (syntax error, a page missing from
+  // dist/) has no failed tests of its own: count it as one failure so the summary shows it.
+  const brokenFiles = (json?.testResults ?? []).filter(
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
+  ).length;
   if (json) {
     totals.passed += json.numPassedTests ?? 0;
-    totals.failed += json.numFailedTests ?? 0;
+    totals.failed += (json.numFailedTests ?? 0) + brokenFiles;
     totals.skipped += (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
   }
-  // A crash before any test ran (syntax error, missing dist/) still has to count.
-  if (code !== 0 && (!json || (json.numFailedTests ?? 0) === 0)) totals.failed += 1;
+  if (code !== 0 && (!json || (json.numFailedTests ?? 0) + brokenFiles === 0)) totals.failed += 1;
   if (code !== 0) fail(`vitest (${project})`);
 }
 
@@ -166,8 +175,8 @@ check('prettier', 'prettier', ['--check', '.'], 'Run `npm run format` to format 
 vitest('unit');
 
 if (!quick) {
-  if (reuseBuild && existsSync('dist/index.html')) console.log('\n── build: reusing dist/ (--no-build) ──');
-  else check('build', 'astro', ['build'], 'The build error above names the file to fix.');
+  if (reuseBuild && existsSync(join(dist, 'index.html'))) console.log(`\n── build: reusing ${dist} (--no-build) ──`);
+  else check('build', 'astro', ['build', '--outDir', dist], 'The build error above names the file to fix.');
   vitest('build');
   playwright(await freePort());
 }

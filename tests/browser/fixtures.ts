@@ -1,0 +1,34 @@
+/**
+ * The `test` every browser test uses: it fails a test when the page it drove logged a
+ * console error, threw, or had a request fail — things a reader may not see but that
+ * mean something on the page is broken.
+ */
+import { test as base, expect } from '@playwright/test';
+
+export const test = base.extend<{ pageProblems: string[] }>({
+  pageProblems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() !== 'error') return;
+        // "Failed to load resource" names no file in its text; the location does.
+        const source = message.location().url;
+        problems.push(`console error on ${page.url()}: ${message.text()}${source ? ` (${source})` : ''}`);
+      });
+      page.on('pageerror', (error) => problems.push(`uncaught error on ${page.url()}: ${error.message}`));
+      page.on('requestfailed', (request) => {
+        const reason = request.failure()?.errorText ?? '';
+        // Leaving a page cancels its pending requests (lazy photos below the fold): not a fault.
+        if (reason !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} (${reason})`);
+      });
+      page.on('response', (response) => {
+        if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+      });
+      await use(problems);
+      expect(problems, 'console errors or failed requests').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

@@ -1,0 +1,95 @@
+/**
+ * What the build tests and the browser tests need to know about the site: the published
+ * features as editors wrote them (read from content/, not from dist/, so a page missing
+ * from the build is noticed) and the build folder itself.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { XMLParser } from 'fast-xml-parser';
+
+export const repo = fileURLToPath(new URL('../../', import.meta.url));
+/** The build under test: dist/ unless DIST names another folder (relative to the repo). */
+export const dist = resolve(repo, process.env['DIST'] ?? 'dist');
+
+export interface SourceFeature {
+  slug: string;
+  title: string;
+  district: string;
+  tags: string[];
+  coverAlt: string;
+  coverCaption: string | undefined;
+  /** Every caption="…" an editor gave a Figure, in order. */
+  figureCaptions: string[];
+  /** Paragraphs of plain body text (no components, headings or markup), in order. */
+  paragraphs: string[];
+}
+
+/** Characters a reader sees, for comparing text across Markdown and HTML: no markup, no whitespace. */
+export const letters = (text: string): string => text.replace(/[\s*_`]/gu, '');
+
+function plainParagraphs(body: string): string[] {
+  return body
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .filter((block) => block !== '' && !/^[<#{>|\-*!\d[]/.test(block) && !block.includes('<'))
+    .map((block) => block.replace(/\*\*|__/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'));
+}
+
+function readFeature(slug: string): SourceFeature & { draft: boolean } {
+  const file = join(repo, 'content', 'features', slug, 'index.mdx');
+  const { frontmatter, content } = parseFrontmatter(readFileSync(file, 'utf8'));
+  const data = frontmatter as {
+    title: string;
+    district: string;
+    tags?: string[];
+    draft?: boolean;
+    cover: { alt: string; caption?: string };
+  };
+  return {
+    slug,
+    title: data.title,
+    district: data.district,
+    tags: data.tags ?? [],
+    draft: data.draft ?? false,
+    coverAlt: data.cover.alt,
+    coverCaption: data.cover.caption,
+    figureCaptions: [...content.matchAll(/<Figure\b[^>]*?\bcaption="([^"]*)"/g)].map((match) => match[1] ?? ''),
+    paragraphs: plainParagraphs(content),
+  };
+}
+
+/** Every feature a reader may see (draft: false), by slug. */
+export const publishedFeatures: SourceFeature[] = readdirSync(join(repo, 'content', 'features'), {
+  withFileTypes: true,
+})
+  .filter((entry) => entry.isDirectory() && existsSync(join(repo, 'content', 'features', entry.name, 'index.mdx')))
+  .map((entry) => readFeature(entry.name))
+  .filter((feature) => !feature.draft)
+  .sort((a, b) => a.slug.localeCompare(b.slug));
+
+/** A file of the build, or a clear failure naming what is missing. */
+export function readDist(path: string): string {
+  const file = join(dist, path);
+  if (!existsSync(file)) throw new Error(`${path} is missing from the build (${dist}): run \`npm run build\` first`);
+  return readFileSync(file, 'utf8');
+}
+
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false });
+
+/** Parses XML, failing on anything not well-formed. */
+export function parseXml(text: string): unknown {
+  return xml.parse(text, true);
+}
+
+/** Every <loc> of the sitemaps listed in sitemap-index.xml, as paths (/features/jiulong/). */
+export function sitemapPaths(): string[] {
+  const index = readDist('sitemap-index.xml');
+  const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? '').pathname);
+  return sitemaps.flatMap((sitemap) => {
+    const text = readDist(sitemap.replace(/^\//, ''));
+    parseXml(text);
+    return [...text.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? '').pathname);
+  });
+}
