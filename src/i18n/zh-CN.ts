@@ -85,7 +85,7 @@ export const ui = {
   /** Reading time, previous/next and related features on a feature page. */
   more: {
     readingTime: (minutes: number) => `约 ${minutes} 分钟读完`,
-    wordCount: (units: number) => `全文约 ${units.toLocaleString('zh-CN')} 字`,
+    wordCount: (units: number) => `全文约 ${units} 字`,
     navLabel: '上一篇与下一篇',
     previous: '上一篇',
     next: '下一篇',

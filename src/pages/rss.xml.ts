@@ -11,19 +11,12 @@ import type { APIContext } from 'astro';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { getEntries, render } from 'astro:content';
-import EditorNote from '../components/mdx/EditorNote.astro';
-import Figure from '../components/mdx/Figure.astro';
-import Gallery from '../components/mdx/Gallery.astro';
-import InfoBox from '../components/mdx/InfoBox.astro';
-import PullQuote from '../components/mdx/PullQuote.astro';
+import { mdxComponents } from '../components/mdx/index.ts';
 import { ui } from '../i18n/zh-CN.ts';
 import { getPublishedFeatures } from '../lib/collections.ts';
 import { featureDateToDate } from '../lib/feature-date.ts';
 import { feedHtml } from '../lib/feed-html.ts';
 import { canonicalUrl } from '../lib/share.ts';
-
-// The same components the feature page gives its MDX.
-const mdxComponents = { EditorNote, Figure, Gallery, InfoBox, PullQuote };
 
 export async function GET(context: APIContext) {
   const site = context.site ?? new URL(context.url.origin);
