@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { countOccurrences, createPreciseSearch, rankExactMatches, type PagefindApi, type RawResult } from './precise-search.ts';
+import {
+  countOccurrences,
+  createPreciseSearch,
+  rankExactMatches,
+  withHighlightTerms,
+  type PagefindApi,
+  type RawResult,
+} from './precise-search.ts';
 
 const result = (id: string, words: number[], score = 1): RawResult => ({ id, score, words, data: async () => ({ id }) });
 
@@ -85,5 +92,16 @@ describe('createPreciseSearch', () => {
     const pagefind = fakePagefind({});
     const precise = createPreciseSearch(pagefind);
     expect(typeof precise['options']).toBe('function');
+  });
+});
+
+describe('withHighlightTerms', () => {
+  it('replaces Pagefind’s per-character highlight terms with the whole terms', () => {
+    expect(withHighlightTerms('/features/gouzhao/?highlight=天&highlight=健&highlight=湖', 'highlight', ['天健湖'])).toBe(
+      '/features/gouzhao/?highlight=%E5%A4%A9%E5%81%A5%E6%B9%96',
+    );
+    expect(withHighlightTerms('/features/erqi/#section-2', 'highlight', ['海绵城市', 'pm2.5'])).toBe(
+      '/features/erqi/?highlight=%E6%B5%B7%E7%BB%B5%E5%9F%8E%E5%B8%82&highlight=pm2.5#section-2',
+    );
   });
 });

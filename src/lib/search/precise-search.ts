@@ -95,8 +95,38 @@ export function rankExactMatches(ranked: readonly RawResult[], phrases: readonly
   return scored.map(({ result }) => result);
 }
 
+/**
+ * The result's address with `param` set to the whole terms. Pagefind would put the browser's
+ * split of the query there (天, 健, 湖), and the feature page would then mark every 天.
+ */
+export function withHighlightTerms(url: string, param: string, terms: readonly string[]): string {
+  const parsed = new URL(url, 'https://placeholder.invalid');
+  parsed.searchParams.delete(param);
+  for (const term of terms) parsed.searchParams.append(param, term);
+  const relative = `${parsed.pathname}${parsed.search}${parsed.hash}`;
+  return parsed.origin === 'https://placeholder.invalid' ? relative : parsed.href;
+}
+
+/** Load a result's data with its addresses carrying the whole terms to highlight. */
+function highlightingTerms(result: RawResult, param: string, terms: readonly string[]): RawResult {
+  return {
+    ...result,
+    data: async () => {
+      const data = (await result.data()) as { url?: string; sub_results?: { url: string }[] };
+      if (typeof data.url === 'string') data.url = withHighlightTerms(data.url, param, terms);
+      for (const sub of data.sub_results ?? []) sub.url = withHighlightTerms(sub.url, param, terms);
+      return data;
+    },
+  };
+}
+
+export interface PreciseSearchOptions {
+  /** The query parameter Pagefind's highlighter reads on the feature page (its highlightParam). */
+  highlightParam?: string;
+}
+
 /** Wrap a Pagefind instance so its search() takes what a reader typed and returns exact results. */
-export function createPreciseSearch<Api extends PagefindApi>(pagefind: Api): Api {
+export function createPreciseSearch<Api extends PagefindApi>(pagefind: Api, { highlightParam }: PreciseSearchOptions = {}): Api {
   const search: PagefindApi['search'] = async (term, options = {}) => {
     if (term === null) return pagefind.search(null, options);
     const { terms, text } = normalizeQuery(term);
@@ -108,7 +138,8 @@ export function createPreciseSearch<Api extends PagefindApi>(pagefind: Api): Api
     // A newer search superseded this one (Pagefind returns null for debounced calls).
     if (responses.some((response) => response === null)) return null;
     const [ranked, ...phrases] = responses as SearchResponse[];
-    const results = rankExactMatches(ranked?.results ?? [], phrases.map((p) => p.results));
+    const exact = rankExactMatches(ranked?.results ?? [], phrases.map((p) => p.results));
+    const results = highlightParam ? exact.map((result) => highlightingTerms(result, highlightParam, terms)) : exact;
     // Filter counts of a one-term query are exact from its phrase search; for several terms
     // the first term's counts are an upper bound, better than the ranked search's.
     const counts = phrases[0];

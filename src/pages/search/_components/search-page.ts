@@ -13,6 +13,9 @@ interface InstanceInternals {
   __load__: () => Promise<void>;
 }
 
+/** Must match <pagefind-config highlight-param> and the highlighter in SearchEntry.astro. */
+const HIGHLIGHT_PARAM = 'highlight';
+
 const instance: Instance = getInstanceManager().getInstance('default');
 const internals = instance as unknown as InstanceInternals;
 
@@ -27,7 +30,7 @@ let wrapped = false;
 internals.__load__ = async () => {
   await load();
   if (!wrapped && internals.__pagefind__) {
-    internals.__pagefind__ = createPreciseSearch(internals.__pagefind__);
+    internals.__pagefind__ = createPreciseSearch(internals.__pagefind__, { highlightParam: HIGHLIGHT_PARAM });
     wrapped = true;
   }
 };
@@ -68,6 +71,8 @@ function searchFromAddress(): void {
   const input = document.querySelector<HTMLInputElement>('pagefind-input input');
   if (input) input.value = query;
   showState('', 0);
+  // Ready to type on arrival, whether from the header entry, "/" or Ctrl+K.
+  input?.focus();
   if (query.trim()) instance.triggerSearch(query);
 }
 

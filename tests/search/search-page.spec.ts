@@ -1,0 +1,82 @@
+/**
+ * The search page in Chromium: a shared address shows its results, bad input is handled
+ * (shown as text, never run), and a result opens its feature with the terms marked.
+ */
+import { expect, test } from '@playwright/test';
+import { search } from './search-helpers.ts';
+
+test('/search/?q=海绵城市 shows 九州路办事处 and 二七区 with highlighted excerpts', async ({ page }) => {
+  await page.goto('/search/?q=海绵城市');
+  const cards = page.locator('pagefind-results .search-card');
+  await expect(cards).toHaveCount(2);
+  await expect(cards.nth(0)).toContainText('九州路办事处');
+  await expect(cards.nth(1)).toContainText('二七区');
+  await expect(cards.nth(0).locator('.search-card-excerpt mark').first()).toBeVisible();
+  await expect(cards.nth(0).locator('img.search-card-thumb')).toHaveCount(1);
+  await expect(page.locator('pagefind-input input')).toHaveValue('海绵城市');
+});
+
+test('typing keeps the query in the address; Back returns to the search', async ({ page }) => {
+  await page.goto('/search/');
+  await search(page, '天健湖');
+  await expect(page).toHaveURL(/\/search\/\?q=%E5%A4%A9%E5%81%A5%E6%B9%96$/u);
+  await page.locator('pagefind-results .search-card-link').first().click();
+  await expect(page).toHaveURL(/\/features\/gouzhao\/\?highlight=/u);
+  await expect(page.locator('mark.pagefind-highlight').first()).toContainText('天健湖');
+  await page.goBack();
+  await expect(page.locator('pagefind-results .search-card')).toHaveCount(1);
+});
+
+test('the empty state suggests topics, and a query nobody wrote about says so', async ({ page }) => {
+  await page.goto('/search/');
+  await expect(page.locator('[data-search-empty] a[href^="/topics/"]').first()).toBeVisible();
+  expect(await search(page, '上海浦东')).toEqual([]);
+  await expect(page.locator('[data-search-no-results]')).toContainText('上海浦东');
+  await expect(page.locator('[data-search-empty]')).toBeVisible();
+});
+
+test('bad input: empty, 1,000 characters, punctuation, emoji, HTML and script', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  await page.goto('/search/');
+  expect(await search(page, '海绵城市')).toHaveLength(2);
+  expect(await search(page, '')).toEqual([]);
+  const long = '海绵城市'.repeat(250);
+  const started = Date.now();
+  expect(await search(page, long)).toEqual([]);
+  expect(Date.now() - started).toBeLessThan(5_000);
+  expect(await search(page, '！？。，……——')).toEqual([]);
+  expect(await search(page, '😀🎉')).toEqual([]);
+  expect(await search(page, '😀天健湖')).toEqual(['gouzhao']);
+  expect(await search(page, '<b>天健湖</b>')).toEqual(['gouzhao']);
+  const script = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+  expect(await search(page, script)).toEqual([]);
+  // Shown as text, never as markup.
+  await expect(page.locator('[data-search-no-results]')).toHaveText(new RegExp(script.replace(/[()]/gu, '\\$&').slice(0, 20), 'u'));
+  expect(await page.locator('.search-page img[src="x"]').count()).toBe(0);
+  expect(dialogs).toEqual([]);
+});
+
+test('without JavaScript the page says so and links to districts and topics', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/search/');
+  const notice = page.locator('.search-noscript');
+  await expect(notice).toContainText('JavaScript');
+  await expect(notice.locator('a[href="/districts/"]')).toHaveCount(1);
+  await expect(notice.locator('a[href="/topics/"]')).toHaveCount(1);
+  await context.close();
+});
+
+test('"/" and Ctrl+K open search from any page', async ({ page }) => {
+  await page.goto('/features/jiulong/');
+  await page.keyboard.press('/');
+  await expect(page).toHaveURL(/\/search\/$/u);
+  await expect(page.locator('pagefind-input input')).toBeFocused();
+  await page.goto('/features/erqi/');
+  await page.keyboard.press('Control+k');
+  await expect(page).toHaveURL(/\/search\/$/u);
+});
