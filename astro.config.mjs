@@ -3,7 +3,9 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import contentCheck from './src/integrations/content-check.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import verifyBuild from './src/integrations/verify-build.ts';
 import { rehypePlugins, remarkPlugins } from './src/lib/markdown/index.ts';
 
 // The address the site is published at: canonical URLs, feeds, the sitemap and the
@@ -19,5 +21,7 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins, rehypePlugins, smartypants: false }),
   },
-  integrations: [mdx(), sitemap(), pagefind()],
+  // contentCheck first (it stops a bad build before any page is written); verifyBuild
+  // last, after pagefind, so the search index it checks exists.
+  integrations: [contentCheck(), mdx(), sitemap(), pagefind(), verifyBuild()],
 });

@@ -20,7 +20,7 @@ export default function contentCheck(): AstroIntegration {
         if (errors.length && command === 'build') {
           throw new Error(`内容检查未通过，构建停止 / content check failed: ${summarize(diagnostics)}\n${errors.map(formatDiagnostic).join('\n')}`);
         }
-        if (diagnostics.length) logger.info(summarize(diagnostics));
+        logger.info(`内容检查 / content check: ${summarize(diagnostics)}`);
       },
     },
   };
