@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editorImagePath, figureDescription, figureId, missingAltError, sourceFileForPage, unsupportedSrcError } from './figure.ts';
+import { editorImagePath, figureId, missingAltError, sourceFileForPage, unsupportedSrcError } from './figure.ts';
 
 describe('missingAltError', () => {
   it('names the file and the caption, and says how to fix it', () => {
@@ -49,13 +49,6 @@ describe('sourceFileForPage', () => {
   it('maps a feature page to its MDX file and leaves other pages as paths', () => {
     expect(sourceFileForPage('/features/jiuzhoulu/')).toBe('content/features/jiuzhoulu/index.mdx');
     expect(sourceFileForPage('/about/')).toBe('the page /about/');
-  });
-});
-
-describe('figureDescription', () => {
-  it('marks placeholders in the text readers are given', () => {
-    expect(figureDescription({ alt: '同心亭', placeholder: true }, '（占位图）')).toBe('同心亭（占位图）');
-    expect(figureDescription({ alt: '同心亭', placeholder: false }, '（占位图）')).toBe('同心亭');
   });
 });
 

@@ -7,8 +7,6 @@
 export interface FigureText {
   alt?: string | undefined;
   caption?: string | undefined;
-  label?: string | undefined;
-  placeholder?: boolean | undefined;
 }
 
 /** Where an editor finds the Figure: content/features/<slug>/index.mdx, from the page's path. */
@@ -56,12 +54,6 @@ export function unsupportedSrcError(src: string, caption: string | undefined, pa
       `Figure src must be a photo file beside index.mdx, written like src="./photo-1.jpg" (no URLs).`,
     ].join('\n'),
   );
-}
-
-/** What a reader is told the photo shows; placeholders say so, since they show nothing real. */
-export function figureDescription({ alt, placeholder }: FigureText, placeholderSuffix: string): string {
-  const text = (alt ?? '').trim();
-  return placeholder ? `${text}${placeholderSuffix}` : text;
 }
 
 /**
