@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseFeatureDate } from './feature-date.ts';
+import { parseFeatureDate, type FeatureDate } from './feature-date.ts';
 import { newsArticleJsonLd, serializeJsonLd, webSiteJsonLd, type NewsArticleInput } from './json-ld.ts';
+
+const parseDate = (text: string): FeatureDate => {
+  const date = parseFeatureDate(text);
+  if (!date) throw new Error(`bad fixture date ${text}`);
+  return date;
+};
 
 // The 二七区 seed feature's front matter, as SeoHead passes it.
 const erqi: NewsArticleInput = {
@@ -8,7 +14,7 @@ const erqi: NewsArticleInput = {
   title: '二七区：高品质擘画“三项工程、一项管理”美丽新画卷',
   kicker: '坚持党建引领　做优基层治理',
   summary: '去年以来，二七区按照市委、市政府工作部署，坚持党建引领，强化组织保障，发挥先锋作用。',
-  date: parseFeatureDate('2019')!,
+  date: parseDate('2019'),
   bylines: [
     { name: '范光华', role: '郑报全媒体记者' },
     { name: '徐克镜', role: '通讯员' },
@@ -124,7 +130,7 @@ describe('newsArticleJsonLd', () => {
 
   it('gives the date only as precisely as it is known', () => {
     for (const iso of ['2019', '2023-06', '2019-07-01']) {
-      expect(newsArticleJsonLd({ ...erqi, date: parseFeatureDate(iso)! })['datePublished']).toBe(iso);
+      expect(newsArticleJsonLd({ ...erqi, date: parseDate(iso) }).datePublished).toBe(iso);
     }
   });
 
@@ -140,12 +146,13 @@ describe('newsArticleJsonLd', () => {
     });
     for (const key of ['alternativeHeadline', 'author', 'keywords', 'image', 'printPage']) expect(bare).not.toHaveProperty(key);
     expect(bare).toHaveProperty('isPartOf', { '@type': 'Newspaper', name: '郑州日报' });
-    expect(newsArticleJsonLd({ ...erqi, subtitle: '副题' })['alternativeHeadline']).toBe('坚持党建引领　做优基层治理 副题');
+    expect(newsArticleJsonLd({ ...erqi, subtitle: '副题' }).alternativeHeadline).toBe('坚持党建引领　做优基层治理 副题');
     expect(newsArticleJsonLd({ ...erqi, source: undefined })).not.toHaveProperty('isPartOf');
   });
 
   it('credits no one for a placeholder photo', () => {
-    const image = newsArticleJsonLd({ ...erqi, image: { ...erqi.image!, placeholder: true } })['image'];
+    if (!erqi.image) throw new Error('the fixture has an image');
+    const image = newsArticleJsonLd({ ...erqi, image: { ...erqi.image, placeholder: true } }).image;
     expect(image).not.toHaveProperty('creditText');
     expect(image).not.toHaveProperty('copyrightNotice');
     expect(image).toHaveProperty('description', '改造后的京广路试验段');

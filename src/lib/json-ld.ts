@@ -38,7 +38,7 @@ export interface NewsArticleInput {
   site: { name: string; url: string };
 }
 
-type JsonLd = { [key: string]: unknown };
+type JsonLd = Record<string, unknown>;
 
 /** A schema.org NewsArticle for a feature page. */
 export function newsArticleJsonLd(input: NewsArticleInput): JsonLd {

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { parseFeatureDate } from './feature-date.ts';
+import { parseFeatureDate, type FeatureDate } from './feature-date.ts';
 import { adjacentFeatures, relatedFeatures, type Relatable } from './related.ts';
 
 // The seven seed features, cut down to the fields that matter here.
+const parseDate = (text: string): FeatureDate => {
+  const date = parseFeatureDate(text);
+  if (!date) throw new Error(`bad fixture date ${text}`);
+  return date;
+};
 const feature = (id: string, date: string, district: string, tags: string[]): Relatable => ({
   id,
-  data: { date: parseFeatureDate(date)!, district: { id: district }, tags: tags.map((t) => ({ id: t })) },
+  data: { date: parseDate(date), district: { id: district }, tags: tags.map((t) => ({ id: t })) },
 });
 const changxinglu = feature('changxinglu', '2023-06', 'huiji', ['dangjian', 'jingji', 'chengshi-guanli', 'shengtai', 'minsheng']);
 const huayuankou = feature('huayuankou', '2023-06', 'huiji', ['dangjian', 'xiangcun-zhenxing', 'jiceng-zhili', 'minsheng', 'jingji']);

@@ -23,7 +23,7 @@ const textOf = (node: RootContent): string =>
 export default function rehypeHeadingAnchors({ label }: HeadingAnchorOptions) {
   return (tree: Root) => {
     visit(tree, 'element', (node, index, parent) => {
-      const id = node.properties['id'];
+      const id = node.properties.id;
       if (node.tagName !== 'h2' || typeof id !== 'string' || !parent || index === undefined) return;
       const anchor: Element = {
         type: 'element',
