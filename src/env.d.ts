@@ -1,0 +1,10 @@
+/**
+ * Types for `.astro` imports seen from plain TypeScript. `astro check` resolves components
+ * through its own language service and never uses this fallback; ESLint's type-aware rules
+ * run on TypeScript alone, which would otherwise type `import Figure from './Figure.astro'`
+ * as an error and report every use of it as unsafe.
+ */
+declare module '*.astro' {
+  const Component: import('astro/runtime/server/index.js').AstroComponentFactory;
+  export default Component;
+}
