@@ -3,11 +3,11 @@
  * with every frontmatter field explained in Chinese, and a placeholder cover photo so the
  * draft builds at once. Refuses to touch an existing folder.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { SLUG_PATTERN } from '../src/lib/import/index.ts';
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { SLUG_PATTERN } from "../src/lib/import/index.ts";
 
 export function scaffold(today: Date): string {
   const year = today.getFullYear();
@@ -69,26 +69,44 @@ draft: true
 }
 
 function main(): void {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { out: { type: 'string', default: 'content/features' } } });
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { out: { type: "string", default: "content/features" } },
+  });
   const slug = positionals[0];
   if (!slug || positionals.length > 1) {
-    console.error('✗ 用法：npm run new -- <拼音名>，如 npm run new -- jiulong\n  usage: npm run new -- <slug>');
+    console.error(
+      "✗ 用法：npm run new -- <拼音名>，如 npm run new -- jiulong\n  usage: npm run new -- <slug>",
+    );
     process.exit(1);
   }
   if (!SLUG_PATTERN.test(slug)) {
-    console.error(`✗ “${slug}” 不能用作网址：只用小写拼音、数字和连字符，如 jiulong 或 huayuankou-2023\n  "${slug}" is not a valid slug: lowercase letters, digits and hyphens`);
+    console.error(
+      `✗ “${slug}” 不能用作网址：只用小写拼音、数字和连字符，如 jiulong 或 huayuankou-2023\n  "${slug}" is not a valid slug: lowercase letters, digits and hyphens`,
+    );
     process.exit(1);
   }
   const folder = resolve(values.out, slug);
   if (existsSync(folder)) {
-    console.error(`✗ ${relative(process.cwd(), folder)} 已存在，未做任何改动。换一个名字，或直接编辑它\n  ${slug} already exists; nothing was written`);
+    console.error(
+      `✗ ${relative(process.cwd(), folder)} 已存在，未做任何改动。换一个名字，或直接编辑它\n  ${slug} already exists; nothing was written`,
+    );
     process.exit(1);
   }
   mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, 'index.mdx'), scaffold(new Date()));
-  const run = spawnSync(process.execPath, [resolve(dirname(new URL(import.meta.url).pathname), 'placeholders.ts'), folder], { stdio: 'inherit' });
+  writeFileSync(join(folder, "index.mdx"), scaffold(new Date()));
+  const run = spawnSync(
+    process.execPath,
+    [
+      resolve(dirname(new URL(import.meta.url).pathname), "placeholders.ts"),
+      folder,
+    ],
+    { stdio: "inherit" },
+  );
   if (run.status !== 0) process.exit(run.status ?? 1);
-  console.log(`✓ 已创建 ${relative(process.cwd(), join(folder, 'index.mdx'))}：按注释填写各项，放入照片，运行 npm run check。详见 docs/编辑指南.md`);
+  console.log(
+    `✓ 已创建 ${relative(process.cwd(), join(folder, "index.mdx"))}：按注释填写各项，放入照片，运行 npm run check。详见 docs/编辑指南.md`,
+  );
 }
 
 if (import.meta.main) main();
