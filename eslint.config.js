@@ -9,7 +9,15 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['dist/', '.astro/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench/.work/', 'public/']),
+  globalIgnores([
+    'dist/',
+    '.astro/',
+    'node_modules/',
+    'test-results/',
+    'playwright-report/',
+    'bench/.work/',
+    'public/',
+  ]),
   tseslint.configs.strictTypeChecked,
   tseslint.configs.stylisticTypeChecked,
   astro.configs.recommended,

@@ -8,9 +8,7 @@ export { publishedFeatures, sitemapPaths };
 /** District id → the short name readers see, from content/districts.yaml. */
 export const districtNames: ReadonlyMap<string, string> = new Map(
   [
-    ...readFileSync(join(repo, 'content', 'districts.yaml'), 'utf8').matchAll(
-      /^- id: *(\S+)\s*\n\s+name: *(\S+)/gm,
-    ),
+    ...readFileSync(join(repo, 'content', 'districts.yaml'), 'utf8').matchAll(/^- id: *(\S+)\s*\n\s+name: *(\S+)/gm),
   ].map(([, id = '', name = '']) => [id, name]),
 );
 

@@ -14,7 +14,12 @@ const scriptKey = (script: HTMLElement): string => script.getAttribute('src') ??
 const isJsonLd = (script: HTMLElement): boolean => script.getAttribute('type') === 'application/ld+json';
 
 /** Scripts the home page has too (the site and search module): not a feature's own JavaScript. */
-const sharedScripts = new Set(home.querySelectorAll('script').filter((s) => !isJsonLd(s)).map(scriptKey));
+const sharedScripts = new Set(
+  home
+    .querySelectorAll('script')
+    .filter((s) => !isJsonLd(s))
+    .map(scriptKey),
+);
 
 /** Han, then whitespace containing a line break (or a run of spaces), then Han: a stray gap a reader sees. */
 const BROKEN_HAN = /\p{Script=Han}(?:\s*[\n\r\t]\s*| {2,})\p{Script=Han}/u;

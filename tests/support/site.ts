@@ -78,9 +78,9 @@ export function readDist(path: string): string {
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false });
 
-/** Parses XML, failing on anything not well-formed. */
+/** Parses XML into plain objects; callers assert the structure they need (rss.channel.item…). */
 export function parseXml(text: string): unknown {
-  return xml.parse(text, true);
+  return xml.parse(text);
 }
 
 /** Every <loc> of the sitemaps listed in sitemap-index.xml, as paths (/features/jiulong/). */
