@@ -176,7 +176,8 @@ vitest('unit');
 
 if (!quick) {
   if (reuseBuild && existsSync(join(dist, 'index.html'))) console.log(`\n── build: reusing ${dist} (--no-build) ──`);
-  else check('build', 'astro', ['build', '--outDir', dist], 'The build error above names the file to fix.');
+  // The real production build (content checks, astro build, post-build verification), as deployed.
+  else check('build', 'npm', ['run', 'build', '--', '--outDir', dist], 'The build error above names the file to fix.');
   vitest('build');
   playwright(await freePort());
 }
