@@ -16,11 +16,11 @@
  *   flock /tmp/zhuanban-build.lock node bench/build.ts bench/.work/corpus-1000-shared
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { countFeatures, PROJECT_ROOT, WORK_DIR, writeFeatures, type PhotoMode } from './generate.ts';
+import { countFeatures, PROJECT_ROOT, readCorpusOptions, WORK_DIR, writeFeatures } from './generate.ts';
 import { encodedImages, splitPhases, type Phase, type StampedLine } from './lib/phases.ts';
 import { sampleTree } from './lib/process-tree.ts';
 import { syntheticSlug } from './lib/corpus.ts';
@@ -51,8 +51,7 @@ export async function runBuild(corpus: string, scenario: Scenario): Promise<Buil
   const features = countFeatures(corpus);
   let added: string | undefined;
   if (scenario === 'add-one') {
-    const photos: PhotoMode = readdirSync(join(corpus, 'content')).includes('photos') ? 'shared' : 'unique';
-    await writeFeatures({ features: features + 1, photos, pool: 30, out: corpus }, features, features + 1);
+    await writeFeatures({ ...readCorpusOptions(corpus), features: features + 1 }, features, features + 1);
     added = join(corpus, 'content/features', syntheticSlug(features));
   }
 

@@ -4,8 +4,8 @@
  *   node bench/generate.ts --features 1000 [--photos shared|unique] [--pool 30]
  *                          [--out bench/.work/corpus-1000-shared] [--add 1]
  *
- * --photos shared   every feature points at one of --pool photos in content/photos/ (the
- *                   case where the image cache does the most good);
+ * --photos shared   every figure is one of --pool photos, hard-linked beside index.mdx as
+ *                   editors would place it (the case where the image cache does the most good);
  * --photos unique   every figure is its own camera-sized file beside index.mdx, as when
  *                   editors upload new photos for each story.
  * --add K           append K more features to an existing corpus (the "one new story" rebuild).
@@ -15,7 +15,7 @@
  * the benchmark always builds today's site code without copying it. Its caches live in
  * <corpus>/.cache/ (Astro's cacheDir), never in the main project's node_modules/.astro.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -48,8 +48,15 @@ async function ensurePool(count: number): Promise<string[]> {
   return files;
 }
 
-function scaffold(out: string): void {
+/** What the corpus was generated with, so `bench/build.ts --scenario add-one` adds a like feature. */
+export function readCorpusOptions(out: string): CorpusOptions {
+  return { ...(JSON.parse(readFileSync(join(out, 'bench-corpus.json'), 'utf8')) as Omit<CorpusOptions, 'out'>), out };
+}
+
+function scaffold(options: CorpusOptions): void {
+  const { out } = options;
   mkdirSync(join(out, 'content/features'), { recursive: true });
+  writeFileSync(join(out, 'bench-corpus.json'), `${JSON.stringify({ features: options.features, photos: options.photos, pool: options.pool })}\n`);
   for (const file of ['districts.yaml', 'topics.yaml']) {
     copyFileSync(join(PROJECT_ROOT, 'content', file), join(out, 'content', file));
   }
@@ -80,29 +87,18 @@ export default {
 export async function writeFeatures(options: CorpusOptions, from: number, to: number): Promise<void> {
   const pool = loadSeedPool(PROJECT_ROOT);
   const poolFiles = await ensurePool(options.pool);
-  if (options.photos === 'shared') {
-    mkdirSync(join(options.out, 'content/photos'), { recursive: true });
-    for (const file of poolFiles) {
-      const target = join(options.out, 'content/photos', file.split('/').pop()!);
-      if (!existsSync(target)) linkSync(file, target);
-    }
-  }
-  const poolName = (i: number) => `pool-${String(i % options.pool).padStart(3, '0')}.jpg`;
   for (let index = from; index < to; index++) {
-    const feature = syntheticFeature(pool, index, {
-      photoPath: (i, k) =>
-        options.photos === 'shared' ? `../../photos/${poolName(i * 7 + k * 13)}` : `./photo-${k + 1}.jpg`,
-    });
+    const feature = syntheticFeature(pool, index, { photoPath: (_, k) => `./photo-${k + 1}.jpg` });
     const dir = join(options.out, 'content/features', feature.slug);
     mkdirSync(dir, { recursive: true });
     await writeFile(join(dir, 'index.mdx'), feature.mdx);
-    if (options.photos === 'unique') {
-      for (const [k, photo] of feature.photos.entries()) {
-        const target = join(dir, photo.src);
-        if (existsSync(target)) continue;
-        const source = await readFile(poolFiles[(index * 7 + k * 13) % poolFiles.length]!);
-        await writeFile(target, await derivedPhoto(source, index * 16 + k));
-      }
+    for (const [k, photo] of feature.photos.entries()) {
+      const target = join(dir, photo.src);
+      if (existsSync(target)) continue;
+      const poolFile = poolFiles[(index * 7 + k * 13) % poolFiles.length]!;
+      // Shared: the same bytes under many names (Astro hashes content, so they encode once).
+      if (options.photos === 'shared') linkSync(poolFile, target);
+      else await writeFile(target, await derivedPhoto(await readFile(poolFile), index * 16 + k));
     }
   }
 }
@@ -113,7 +109,7 @@ export function countFeatures(out: string): number {
 }
 
 export async function generateCorpus(options: CorpusOptions): Promise<void> {
-  scaffold(options.out);
+  scaffold(options);
   await writeFeatures(options, countFeatures(options.out), options.features);
 }
 

@@ -165,6 +165,8 @@ export function syntheticFeature(pool: SeedPool, index: number, options: Feature
     `district: ${pick(random, pool.districts)}`,
     'city: 郑州市',
     `date: "${date}"`,
+    // The content check wants a day-precise date backed by the text or a note, as editors must.
+    ...(precision < 0.6 ? [`dateNote: ${yamlString(`版面日期：${year}年${month}月${day}日`)}`] : []),
     'bylines:',
     ...bylines.map((b) => `  - { name: ${b.name}, role: ${b.role} }`),
     'photoCredit: 本报记者 摄',
