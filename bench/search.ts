@@ -1,0 +1,145 @@
+/**
+ * Search benchmark (not a test): what a phone downloads for a first query, and how long from
+ * the last keystroke to rendered results, on the seven-feature site and a generated
+ * 1,000-feature site, in Chromium.
+ *
+ *   node bench/search.ts            builds the site into bench/.work/site-7, generates
+ *                                   bench/.work/site-1000, prints a table for the README
+ *   node bench/search.ts --no-build reuse bench/.work/site-7
+ *
+ * Files are served gzip-compressed (as any static host does); Pagefind's index, fragment and
+ * wasm files are already compressed and are sent as they are.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createGzip } from 'node:zlib';
+import { generateSite } from './generate-site.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const WORK = path.join(ROOT, 'bench/.work');
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.jpg': 'image/jpeg',
+};
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg']);
+
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((request, response) => {
+    let file = path.join(dir, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    const ext = path.extname(file);
+    const gzip = COMPRESSIBLE.has(ext);
+    response.writeHead(200, {
+      'content-type': TYPES[ext] ?? 'application/octet-stream',
+      'cache-control': 'max-age=3600',
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+    });
+    const stream = createReadStream(file);
+    (gzip ? stream.pipe(createGzip()) : stream).pipe(response);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** Bytes received over the network, page and Pagefind's worker alike (headers + encoded body). */
+function byteCounter(page: Page): { take: () => { bytes: number; requests: number } } {
+  let bytes = 0;
+  let requests = 0;
+  page.context().on('requestfinished', (request) => {
+    requests += 1;
+    void request.sizes().then((sizes) => {
+      bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+    });
+  });
+  return {
+    take: () => {
+      const taken = { bytes, requests };
+      bytes = 0;
+      requests = 0;
+      return taken;
+    },
+  };
+}
+
+/** Put the whole query in the box as one keystroke would, and time until its results are on screen. */
+function timeQuery(page: Page, query: string): Promise<{ ms: number; count: number }> {
+  return page.evaluate(async (q) => {
+    const input = document.querySelector<HTMLInputElement>('pagefind-input input');
+    if (!input) throw new Error('no search box');
+    input.value = q;
+    const started = performance.now();
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const root = document.documentElement;
+    for (;;) {
+      await new Promise(requestAnimationFrame);
+      if (root.dataset['searchQuery'] !== q) continue;
+      const count = Number(root.dataset['searchCount']);
+      const shown = document.querySelectorAll('pagefind-results .search-card-link').length;
+      if (shown >= Math.min(count, 5)) return { ms: performance.now() - started, count };
+    }
+  }, query);
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+async function measure(dir: string, queries: string[]) {
+  const server = await serve(dir);
+  const { port } = server.address() as AddressInfo;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  const page = await browser.newPage();
+  const counter = byteCounter(page);
+  await page.goto(`http://127.0.0.1:${port}/search/`);
+  await page.waitForLoadState('networkidle');
+  const pageLoad = counter.take();
+  const first = await timeQuery(page, queries[0] ?? '');
+  await page.waitForLoadState('networkidle');
+  const firstQuery = counter.take();
+  // Each query once to fetch its chunks, then again to time it with the chunks cached.
+  const warm: number[] = [];
+  for (const query of queries) {
+    await timeQuery(page, query);
+    await timeQuery(page, '');
+    const { ms } = await timeQuery(page, query);
+    if (process.env['BENCH_VERBOSE']) console.log(`  ${query}: ${ms.toFixed(0)} ms`);
+    warm.push(ms);
+    await timeQuery(page, '');
+  }
+  await browser.close();
+  server.close();
+  return { pageLoad, firstQuery, firstMs: first.ms, firstCount: first.count, warmMedian: median(warm), warmMax: Math.max(...warm) };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+if (import.meta.main) {
+  const site7 = path.join(WORK, 'site-7');
+  if (!process.argv.includes('--no-build')) {
+    execFileSync('flock', ['/tmp/zhuanban-build.lock', 'npm', 'run', 'build', '--', '--outDir', site7], { cwd: ROOT, stdio: 'ignore' });
+  }
+  const site1000 = path.join(WORK, 'site-1000');
+  await generateSite(site7, site1000, 1000);
+  const queries = ['海绵城市', '路长制', '党建引领', '天健湖', 'PM2.5', '35.97平方公里'];
+  console.log('| site | page load | first query: bytes (requests) | first query: time | cached: median / max |');
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const [name, dir] of [['7 features', site7], ['1,000 features', site1000]] as const) {
+    const r = await measure(dir, queries);
+    console.log(
+      `| ${name} | ${kb(r.pageLoad.bytes)} (${r.pageLoad.requests}) | ${kb(r.firstQuery.bytes)} (${r.firstQuery.requests}) | ${r.firstMs.toFixed(0)} ms | ${r.warmMedian.toFixed(0)} / ${r.warmMax.toFixed(0)} ms |`,
+    );
+  }
+}
