@@ -2,7 +2,7 @@
  * What a reader would see of an imported feature, as plain text: the headline lines,
  * bylines, the cover's caption and the body with its captions — the parts the feature
  * page renders. Used to measure seed fidelity on the importer's output without a build;
- * the fragment logic mirrors /work/shared/tools/seed-fidelity.mjs.
+ * the fragment logic mirrors ../shared/tools/seed-fidelity.mjs.
  */
 import { createProcessor } from "@mdx-js/mdx";
 import type { MdxJsxAttribute } from "mdast-util-mdx-jsx";

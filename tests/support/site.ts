@@ -12,6 +12,9 @@ import { XMLParser } from 'fast-xml-parser';
 export const repo = fileURLToPath(new URL('../../', import.meta.url));
 /** The build under test: dist/ unless DIST names another folder (relative to the repo). */
 export const dist = resolve(repo, process.env['DIST'] ?? 'dist');
+/** ../shared beside the repository: the raw seed pages and the seed-fidelity tool (CI clones main next to it). */
+export const shared = resolve(repo, '..', 'shared');
+export const seeds = join(shared, 'seeds');
 
 export interface SourceFeature {
   slug: string;

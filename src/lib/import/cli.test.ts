@@ -16,6 +16,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import { seeds } from "../../../tests/support/site.ts";
 
 const script = new URL("../../../scripts/import.ts", import.meta.url).pathname;
 // The project's Node 24 (type stripping), whichever Node runs Vitest.
@@ -112,7 +113,7 @@ describe("npm run import on bad input", () => {
     expect(listing()).toEqual(["existing", "existing/index.mdx"]);
   });
   it("never overwrites an existing folder without --force, and replaces it with --force", () => {
-    const seed = "/work/shared/seeds/000_3ee82e7e9cbe37dc.txt";
+    const seed = join(seeds, "000_3ee82e7e9cbe37dc.txt");
     const refused = run(seed, "--slug", "existing");
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain("已存在，未做任何改动");
@@ -127,7 +128,7 @@ describe("npm run import on bad input", () => {
     expect(listing()).toEqual(["existing", "existing/index.mdx"]);
   });
   it("imports a GB18030 page the same as its UTF-8 original", () => {
-    const seed = "/work/shared/seeds/001_e90f716d7d44d38f.txt";
+    const seed = join(seeds, "001_e90f716d7d44d38f.txt");
     const text = readFileSync(seed, "utf8");
     const iconv = spawnSync("iconv", ["-f", "UTF-8", "-t", "GB18030", seed]);
     expect(iconv.status).toBe(0);

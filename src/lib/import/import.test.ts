@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { seeds } from "../../../tests/support/site.ts";
 import { fidelity, visibleText } from "../../../tests/editors/visible-text.ts";
 import { readFeatureSource } from "../check/feature-source.ts";
 import { guardMdx } from "../check/mdx-guard.ts";
@@ -13,7 +14,7 @@ import { importPage } from "./index.ts";
 import { joinLines, joinPair } from "./join-lines.ts";
 import { toFullWidth } from "./punctuation.ts";
 
-const SEEDS = "/work/shared/seeds";
+const SEEDS = seeds;
 const districts = parseDistricts(
   readFileSync(
     new URL("../../../content/districts.yaml", import.meta.url),
