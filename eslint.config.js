@@ -36,8 +36,6 @@ export default defineConfig(
       // [...text] splits Chinese text into code points, which is what we count and compare: a Han
       // character is one code point. The rule guards against emoji and combining marks.
       '@typescript-eslint/no-misused-spread': 'off',
-      // T[] for simple element types, Array<…> where the element is a union or generic and T[] would need brackets.
-      '@typescript-eslint/array-type': ['error', { default: 'array-simple' }],
       // Template literals with numbers are how Chinese UI strings get their counts (`${count} 篇`).
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       // With noUncheckedIndexedAccess every array[i] is `T | undefined`, even right after a bounds
