@@ -1,6 +1,7 @@
 /**
- * Two Vitest projects, run separately by scripts/test.mjs:
+ * Vitest projects, run by scripts/test.mjs in two rounds:
  * - unit: plain TypeScript under src/ and tests/unit/, needs nothing built;
+ * - components: .astro components through Astro's container API (tests/components/vitest.config.ts);
  * - build: reads the production build in dist/ (or $DIST), so it runs after `astro build`.
  */
 import { defineConfig } from 'vitest/config';
@@ -8,6 +9,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
+      'tests/components/vitest.config.ts',
       {
         extends: true,
         test: {

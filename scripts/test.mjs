@@ -87,13 +87,13 @@ function readJson(file) {
   }
 }
 
-function vitest(project) {
-  const report = join(REPORTS, `vitest-${project}.json`);
+function vitest(...projects) {
+  const name = projects.join(' + ');
+  const report = join(REPORTS, `vitest-${projects.join('-')}.json`);
   rmSync(report, { force: true });
-  const code = run(`vitest (${project})`, 'vitest', [
+  const code = run(`vitest (${name})`, 'vitest', [
     'run',
-    '--project',
-    project,
+    ...projects.flatMap((project) => ['--project', project]),
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${report}`,
@@ -110,7 +110,7 @@ function vitest(project) {
     totals.skipped += (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
   }
   if (code !== 0 && (!json || (json.numFailedTests ?? 0) + brokenFiles === 0)) totals.failed += 1;
-  if (code !== 0) fail(`vitest (${project})`);
+  if (code !== 0) fail(`vitest (${name})`);
 }
 
 function playwright(port) {
@@ -172,7 +172,7 @@ if (!quick) ensureChromium();
 check('astro check', 'astro', ['check'], 'Fix the type errors listed above.');
 check('eslint', 'eslint', ['.', '--max-warnings', '0'], 'Fix the problems above; `npm run lint -- --fix` fixes some.');
 check('prettier', 'prettier', ['--check', '.'], 'Run `npm run format` to format the files listed above.');
-vitest('unit');
+vitest('unit', 'components');
 
 if (!quick) {
   if (reuseBuild && existsSync(join(dist, 'index.html'))) console.log(`\n── build: reusing ${dist} (--no-build) ──`);
