@@ -5,6 +5,7 @@
  *   npm test                  everything (what CI runs)
  *   npm test -- --quick       static checks and unit tests only (no build, no browser)
  *   npm test -- --no-build    reuse the dist/ already built (build, browser tests still run)
+ *   npm test -- --keep-going  run every step even after one fails (to see all failures at once)
  *   DIST=/tmp/site npm test   build into and test another folder than dist/
  *
  * Steps: Chromium present → astro check → eslint → prettier → unit tests → production build
@@ -25,6 +26,7 @@ process.chdir(root);
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const reuseBuild = args.has('--no-build');
+const keepGoing = args.has('--keep-going');
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 // The build under test; DIST lets a second checkout or a bench run build elsewhere. The
@@ -50,9 +52,12 @@ function finish(code) {
   process.exit(code);
 }
 
+const failedSteps = [];
+
 function fail(step, hint) {
   console.error(`\n✗ ${step} failed.${hint ? ` ${hint}` : ''}`);
-  finish(1);
+  failedSteps.push(step);
+  if (!keepGoing) finish(1);
 }
 
 /** Runs a command with the terminal attached; returns its exit code. */
@@ -182,4 +187,5 @@ if (!quick) {
   playwright(await freePort());
 }
 
-finish(0);
+if (failedSteps.length > 0) console.error(`\n✗ failed steps: ${failedSteps.join(', ')}`);
+finish(failedSteps.length > 0 ? 1 : 0);
