@@ -1,7 +1,7 @@
 /**
  * Page weight of a built page, as a reader downloads it.
  *
- *   node bench/page-weight.ts <dist> [/features/<slug>/ …]    (default: the home page and one feature)
+ *   node bench/page-weight.ts <dist> [/features/<slug>/ …]    (default: the home page and every feature)
  *
  * HTML, CSS and JavaScript are reported raw, gzip and brotli (what a CDN serves); images as
  * the browser would pick them from <picture>: the first <source> the browser supports
@@ -36,6 +36,8 @@ export interface PageWeight {
   css: Weight;
   js: Weight;
   renderBlockingScripts: number;
+  /** Every script the page runs (JSON-LD is data, not counted): its src, or "inline" and its size. */
+  scripts: string[];
   images: Record<'phone' | 'laptop', { lead: number; all: number; leadFile?: string }>;
 }
 
@@ -66,7 +68,16 @@ export function measurePage(dist: string, page: string): PageWeight {
   }
   let js = ZERO;
   let renderBlockingScripts = 0;
+  const scripts: string[] = [];
+  // Astro inlines small module scripts into the page: they are JavaScript the page runs too.
+  for (const script of root.querySelectorAll('script:not([src])')) {
+    const type = script.getAttribute('type');
+    if (type && type !== 'module' && type !== 'text/javascript') continue;
+    js = add(js, weigh(script.textContent));
+    scripts.push(`inline ${Buffer.byteLength(script.textContent)} B`);
+  }
   for (const script of root.querySelectorAll('script[src]')) {
+    scripts.push(script.getAttribute('src')!);
     js = add(js, weigh(readFileSync(fileOf(dist, script.getAttribute('src')!))));
     const deferred = script.hasAttribute('async') || script.hasAttribute('defer') || script.getAttribute('type') === 'module';
     if (!deferred && script.closest('head')) renderBlockingScripts++;
@@ -93,7 +104,7 @@ export function measurePage(dist: string, page: string): PageWeight {
     }
     images[name] = { lead, all, ...(leadFile ? { leadFile } : {}) };
   }
-  return { page, html: weigh(html), css, js, renderBlockingScripts, images };
+  return { page, html: weigh(html), css, js, renderBlockingScripts, scripts, images };
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -107,6 +118,8 @@ export function formatPageWeight(w: PageWeight): string {
     row('CSS', w.css),
     row('JS', w.js),
     row('HTML + CSS', add(w.html, w.css)),
+    `  HTML + CSS gzip budget 50 KB: ${add(w.html, w.css).gzip <= 50 * 1024 ? 'within' : 'OVER'}`,
+    `  scripts: ${w.scripts.length > 0 ? w.scripts.join(', ') : 'none'}`,
     `  render-blocking scripts: ${w.renderBlockingScripts}`,
     `  images, 360 px @2x:  lead ${kb(w.images.phone.lead)}, all ${kb(w.images.phone.all)}  (${w.images.phone.leadFile ?? 'no eager image'})`,
     `  images, 1280 px @1x: lead ${kb(w.images.laptop.lead)}, all ${kb(w.images.laptop.all)}  (${w.images.laptop.leadFile ?? 'no eager image'})`,
@@ -119,7 +132,8 @@ if (import.meta.main) {
     console.error('usage: node bench/page-weight.ts <dist> [/features/<slug>/ …]');
     process.exit(2);
   }
-  const firstFeature = readdirSync(join(dist, 'features')).find((d) => existsSync(join(dist, 'features', d, 'index.html')));
-  const targets = pages.length > 0 ? pages : ['/', `/features/${firstFeature}/`];
+  // By default the home page and every feature page: the budget holds for each, not on average.
+  const features = readdirSync(join(dist, 'features')).filter((d) => existsSync(join(dist, 'features', d, 'index.html')));
+  const targets = pages.length > 0 ? pages : ['/', ...features.sort().map((slug) => `/features/${slug}/`)];
   for (const page of targets) console.log(formatPageWeight(measurePage(dist, page)));
 }
