@@ -9,7 +9,7 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { parse, type HTMLElement } from 'node-html-parser';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { dist, publishedFeatures, readDist, repo } from '../support/site.ts';
+import { dist, parseXml, publishedFeatures, readDist, repo } from '../support/site.ts';
 
 const page = (path: string): HTMLElement => parse(readDist(path));
 const meta = (html: HTMLElement, key: string): string | undefined =>
@@ -57,6 +57,18 @@ describe.each(publishedFeatures)('features/$slug/ metadata', ({ slug, title }) =
       .map((node) => node.getAttribute('src') ?? node.getAttribute('href') ?? node.getAttribute('srcset') ?? '')
       .filter((address) => /^(https?:)?\/\//.test(address) && !address.startsWith(new URL(canonical).origin));
     expect(external).toEqual([]);
+  });
+});
+
+describe('rss.xml photos', () => {
+  const feed = parseXml(readDist('rss.xml')) as { rss: { channel: { item: { link: string; 'content:encoded': string }[] } } };
+
+  it.each(publishedFeatures)('carries every Figure photo of $slug once, at an address in the build', ({ slug }) => {
+    const source = readFileSync(join(repo, 'content/features', slug, 'index.mdx'), 'utf8');
+    const item = feed.rss.channel.item.find((candidate) => candidate.link.endsWith(`/features/${slug}/`));
+    const images = parse(item?.['content:encoded'] ?? '').querySelectorAll('img');
+    expect(images).toHaveLength(source.match(/<Figure\b/g)?.length ?? 0);
+    for (const img of images) expect(readFileSync(distFile(img.getAttribute('src') ?? '')).length).toBeGreaterThan(0);
   });
 });
 
