@@ -31,16 +31,38 @@ async function paragraphs(): Promise<string[]> {
     const source = await readFile(path.join(dir, slug, 'index.mdx'), 'utf8');
     const body = source.replace(/^---[\s\S]*?\n---\n/u, '');
     for (const block of body.split(/\n\s*\n/u)) {
-      const text = block.replace(/<[^>]+>/gu, '').replace(/^[#>*-]+\s*/gmu, '').replace(/\s+/gu, '').trim();
+      const text = block
+        .replace(/<[^>]+>/gu, '')
+        .replace(/^[#>*-]+\s*/gmu, '')
+        .replace(/\s+/gu, '')
+        .trim();
       if (text.length >= 40) all.push(text);
     }
   }
   return all;
 }
 
-const escape = (text: string) => text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
+const escape = (text: string) =>
+  text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
 
-const PLACES = ['东风', '金水', '建设', '人民', '文化', '杜岭', '丰产', '南阳', '花园', '经三', '农业', '黄河', '祭城', '龙湖', '白沙', '如意'];
+const PLACES = [
+  '东风',
+  '金水',
+  '建设',
+  '人民',
+  '文化',
+  '杜岭',
+  '丰产',
+  '南阳',
+  '花园',
+  '经三',
+  '农业',
+  '黄河',
+  '祭城',
+  '龙湖',
+  '白沙',
+  '如意',
+];
 const TYPES = ['办事处', '街道', '镇', '区'] as const;
 const DISTRICTS = ['经开区', '二七区', '惠济区', '高新区', '淇滨区', '金水区', '中原区'];
 const TOPICS = ['党建引领', '基层治理', '城市管理', '社区建设', '民生服务', '经济发展', '生态环境', '文化生活'];

@@ -53,7 +53,11 @@ function serve(dir: string): Promise<http.Server> {
     const stream = createReadStream(file);
     (gzip ? stream.pipe(createGzip()) : stream).pipe(response);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      resolve(server);
+    });
+  });
 }
 
 /** Bytes received over the network, page and Pagefind's worker alike (headers + encoded body). */
@@ -121,7 +125,14 @@ async function measure(dir: string, queries: string[]) {
   }
   await browser.close();
   server.close();
-  return { pageLoad, firstQuery, firstMs: first.ms, firstCount: first.count, warmMedian: median(warm), warmMax: Math.max(...warm) };
+  return {
+    pageLoad,
+    firstQuery,
+    firstMs: first.ms,
+    firstCount: first.count,
+    warmMedian: median(warm),
+    warmMax: Math.max(...warm),
+  };
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -129,14 +140,20 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 if (import.meta.main) {
   const site7 = path.join(WORK, 'site-7');
   if (!process.argv.includes('--no-build')) {
-    execFileSync('flock', ['/tmp/zhuanban-build.lock', 'npm', 'run', 'build', '--', '--outDir', site7], { cwd: ROOT, stdio: 'ignore' });
+    execFileSync('flock', ['/tmp/zhuanban-build.lock', 'npm', 'run', 'build', '--', '--outDir', site7], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
   }
   const site1000 = path.join(WORK, 'site-1000');
   await generateSite(site7, site1000, 1000);
   const queries = ['海绵城市', '路长制', '党建引领', '天健湖', 'PM2.5', '35.97平方公里'];
   console.log('| site | page load | first query: bytes (requests) | first query: time | cached: median / max |');
   console.log('| --- | --- | --- | --- | --- |');
-  for (const [name, dir] of [['7 features', site7], ['1,000 features', site1000]] as const) {
+  for (const [name, dir] of [
+    ['7 features', site7],
+    ['1,000 features', site1000],
+  ] as const) {
     const r = await measure(dir, queries);
     console.log(
       `| ${name} | ${kb(r.pageLoad.bytes)} (${r.pageLoad.requests}) | ${kb(r.firstQuery.bytes)} (${r.firstQuery.requests}) | ${r.firstMs.toFixed(0)} ms | ${r.warmMedian.toFixed(0)} / ${r.warmMax.toFixed(0)} ms |`,

@@ -15,16 +15,7 @@
 export type Slug = 'jiulong' | 'jiuzhoulu' | 'erqi' | 'huayuankou' | 'changxinglu' | 'gouzhao' | 'fengyang';
 
 export type QueryKind =
-  | 'word'
-  | 'phrase'
-  | 'name'
-  | 'place'
-  | 'number'
-  | 'mixed-script'
-  | 'full-width'
-  | 'traditional'
-  | 'and'
-  | 'none';
+  'word' | 'phrase' | 'name' | 'place' | 'number' | 'mixed-script' | 'full-width' | 'traditional' | 'and' | 'none';
 
 export interface EvalQuery {
   query: string;
@@ -35,7 +26,12 @@ export interface EvalQuery {
   expect: Slug[];
 }
 
-const q = (query: string, kind: QueryKind, best: Slug[], expect: Slug[] = best): EvalQuery => ({ query, kind, best, expect });
+const q = (query: string, kind: QueryKind, best: Slug[], expect: Slug[] = best): EvalQuery => ({
+  query,
+  kind,
+  best,
+  expect,
+});
 
 export const evalSet: EvalQuery[] = [
   // Two-character words
@@ -44,7 +40,12 @@ export const evalSet: EvalQuery[] = [
   q('物业', 'word', ['erqi'], ['erqi', 'jiuzhoulu']),
   q('长兴', 'word', ['changxinglu']),
   q('人才', 'word', ['erqi', 'jiuzhoulu'], ['erqi', 'jiuzhoulu']),
-  q('社区', 'word', ['jiuzhoulu'], ['jiuzhoulu', 'erqi', 'fengyang', 'jiulong', 'changxinglu', 'gouzhao', 'huayuankou']),
+  q(
+    '社区',
+    'word',
+    ['jiuzhoulu'],
+    ['jiuzhoulu', 'erqi', 'fengyang', 'jiulong', 'changxinglu', 'gouzhao', 'huayuankou'],
+  ),
   // Policies and longer phrases
   q('海绵城市', 'phrase', ['jiuzhoulu'], ['jiuzhoulu', 'erqi']),
   q('路长制', 'phrase', ['changxinglu', 'jiulong'], ['changxinglu', 'jiulong', 'erqi', 'fengyang']),

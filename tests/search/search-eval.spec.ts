@@ -20,7 +20,7 @@ async function featureTexts(page: Page, slugs: readonly string[]): Promise<Map<s
     const text = await page.evaluate((source) => {
       const doc = new DOMParser().parseFromString(source, 'text/html');
       const body = doc.querySelector('[data-pagefind-body]') ?? doc.body;
-      return (body.textContent ?? '').normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+      return body.textContent.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
     }, html);
     texts.set(slug, text);
   }

@@ -14,4 +14,3 @@ export async function search(page: Page, query: string): Promise<string[]> {
   await expect(links).toHaveCount(count);
   return (await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).map(slugOf);
 }
-

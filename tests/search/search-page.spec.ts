@@ -55,7 +55,9 @@ test('bad input: empty, 1,000 characters, punctuation, emoji, HTML and script', 
   const script = '<script>alert(1)</script><img src=x onerror=alert(2)>';
   expect(await search(page, script)).toEqual([]);
   // Shown as text, never as markup.
-  await expect(page.locator('[data-search-no-results]')).toHaveText(new RegExp(script.replace(/[()]/gu, '\\$&').slice(0, 20), 'u'));
+  await expect(page.locator('[data-search-no-results]')).toHaveText(
+    new RegExp(script.replace(/[()]/gu, '\\$&').slice(0, 20), 'u'),
+  );
   expect(await page.locator('.search-page img[src="x"]').count()).toBe(0);
   expect(dialogs).toEqual([]);
 });

@@ -44,7 +44,14 @@ export function normalizeQuery(raw: string): NormalizedQuery {
       .replace(/<\/?[a-z][^>]*>?/giu, ' ')
       .slice(0, MAX_QUERY_LENGTH * 2),
   ).toLowerCase();
-  const terms = [...new Set(text.replace(SEPARATOR, ' ').split(/\s+/u).filter((term) => term.length > 0))]
+  const terms = [
+    ...new Set(
+      text
+        .replace(SEPARATOR, ' ')
+        .split(/\s+/u)
+        .filter((term) => term.length > 0),
+    ),
+  ]
     .filter((term) => /[\p{L}\p{N}]/u.test(term))
     .slice(0, MAX_TERMS);
   // Cap the total length after splitting, so a 1,000-character paste cannot produce a huge term.

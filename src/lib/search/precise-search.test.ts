@@ -8,7 +8,12 @@ import {
   type RawResult,
 } from './precise-search.ts';
 
-const result = (id: string, words: number[], score = 1): RawResult => ({ id, score, words, data: async () => ({ id }) });
+const result = (id: string, words: number[], score = 1): RawResult => ({
+  id,
+  score,
+  words,
+  data: () => Promise.resolve({ id }),
+});
 
 describe('countOccurrences', () => {
   it('counts runs of consecutive positions as one occurrence each', () => {
@@ -34,7 +39,9 @@ describe('rankExactMatches', () => {
 
   it('requires every term (AND) and returns nothing when any term has no page', () => {
     const ranked = [result('a', [1, 2]), result('b', [1, 2])];
-    expect(rankExactMatches(ranked, [[result('a', [1, 2]), result('b', [1, 2])], [result('b', [7])]]).map((r) => r.id)).toEqual(['b']);
+    expect(
+      rankExactMatches(ranked, [[result('a', [1, 2]), result('b', [1, 2])], [result('b', [7])]]).map((r) => r.id),
+    ).toEqual(['b']);
     expect(rankExactMatches(ranked, [[result('a', [1, 2])], []])).toEqual([]);
     expect(rankExactMatches(ranked, [])).toEqual([]);
   });
@@ -51,8 +58,8 @@ describe('createPreciseSearch', () => {
     const calls: string[] = [];
     return {
       calls,
-      options: async () => undefined,
-      search: async (term) => {
+      options: () => Promise.resolve(undefined),
+      search: (term) => {
         calls.push(String(term));
         const phrase = term?.startsWith('"') ? term.slice(1, -1) : null;
         const results = Object.entries(pages)
@@ -60,9 +67,14 @@ describe('createPreciseSearch', () => {
           .map(([id, text]) => {
             const needle = phrase ?? term ?? '';
             const start = text.indexOf(needle);
-            return result(id, phrase ? [...needle].map((_, i) => start + i) : [...text].flatMap((c, i) => (needle.includes(c) ? [i] : [])));
+            return result(
+              id,
+              phrase
+                ? [...needle].map((_, i) => start + i)
+                : [...text].flatMap((c, i) => (needle.includes(c) ? [i] : [])),
+            );
           });
-        return { results };
+        return Promise.resolve({ results });
       },
     };
   }
@@ -88,7 +100,7 @@ describe('createPreciseSearch', () => {
     expect(pagefind.calls).toEqual(['null']);
   });
 
-  it('keeps the rest of the instance working', async () => {
+  it('keeps the rest of the instance working', () => {
     const pagefind = fakePagefind({});
     const precise = createPreciseSearch(pagefind);
     expect(typeof precise['options']).toBe('function');
@@ -97,9 +109,9 @@ describe('createPreciseSearch', () => {
 
 describe('withHighlightTerms', () => {
   it('replaces Pagefind’s per-character highlight terms with the whole terms', () => {
-    expect(withHighlightTerms('/features/gouzhao/?highlight=天&highlight=健&highlight=湖', 'highlight', ['天健湖'])).toBe(
-      '/features/gouzhao/?highlight=%E5%A4%A9%E5%81%A5%E6%B9%96',
-    );
+    expect(
+      withHighlightTerms('/features/gouzhao/?highlight=天&highlight=健&highlight=湖', 'highlight', ['天健湖']),
+    ).toBe('/features/gouzhao/?highlight=%E5%A4%A9%E5%81%A5%E6%B9%96');
     expect(withHighlightTerms('/features/erqi/#section-2', 'highlight', ['海绵城市', 'pm2.5'])).toBe(
       '/features/erqi/?highlight=%E6%B5%B7%E7%BB%B5%E5%9F%8E%E5%B8%82&highlight=pm2.5#section-2',
     );

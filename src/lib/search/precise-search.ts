@@ -73,7 +73,10 @@ function saturate(count: number): number {
  * Keep the pages every phrase search found, ranked by how often the terms occur.
  * `phrases[i]` is the exact-phrase response for term i; `ranked` the ranked search of all terms.
  */
-export function rankExactMatches(ranked: readonly RawResult[], phrases: readonly (readonly RawResult[])[]): RawResult[] {
+export function rankExactMatches(
+  ranked: readonly RawResult[],
+  phrases: ReadonlyArray<readonly RawResult[]>,
+): RawResult[] {
   const [first, ...rest] = phrases;
   if (!first) return [];
   const inEvery = first.filter((result) => rest.every((other) => other.some((r) => r.id === result.id)));
@@ -112,7 +115,7 @@ function highlightingTerms(result: RawResult, param: string, terms: readonly str
   return {
     ...result,
     data: async () => {
-      const data = (await result.data()) as { url?: string; sub_results?: { url: string }[] };
+      const data = (await result.data()) as { url?: string; sub_results?: Array<{ url: string }> };
       if (typeof data.url === 'string') data.url = withHighlightTerms(data.url, param, terms);
       for (const sub of data.sub_results ?? []) sub.url = withHighlightTerms(sub.url, param, terms);
       return data;
@@ -126,7 +129,10 @@ export interface PreciseSearchOptions {
 }
 
 /** Wrap a Pagefind instance so its search() takes what a reader typed and returns exact results. */
-export function createPreciseSearch<Api extends PagefindApi>(pagefind: Api, { highlightParam }: PreciseSearchOptions = {}): Api {
+export function createPreciseSearch<Api extends PagefindApi>(
+  pagefind: Api,
+  { highlightParam }: PreciseSearchOptions = {},
+): Api {
   const search: PagefindApi['search'] = async (term, options = {}) => {
     if (term === null) return pagefind.search(null, options);
     const { terms, text } = normalizeQuery(term);
@@ -138,7 +144,10 @@ export function createPreciseSearch<Api extends PagefindApi>(pagefind: Api, { hi
     // A newer search superseded this one (Pagefind returns null for debounced calls).
     if (responses.some((response) => response === null)) return null;
     const [ranked, ...phrases] = responses as SearchResponse[];
-    const exact = rankExactMatches(ranked?.results ?? [], phrases.map((p) => p.results));
+    const exact = rankExactMatches(
+      ranked?.results ?? [],
+      phrases.map((p) => p.results),
+    );
     const results = highlightParam ? exact.map((result) => highlightingTerms(result, highlightParam, terms)) : exact;
     // Filter counts of a one-term query are exact from its phrase search; for several terms
     // the first term's counts are an upper bound, better than the ranked search's.
