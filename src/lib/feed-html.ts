@@ -30,7 +30,10 @@ const absolute = (address: string, base: string) => {
 /** Makes every href/src/srcset/poster absolute against `base` (the page's canonical URL). */
 export function absolutizeUrls(html: string, base: string): string {
   return html
-    .replace(URL_ATTRIBUTE, (_, before: string, quote: string, address: string) => `${before}${quote}${absolute(address, base)}${quote}`)
+    .replace(
+      URL_ATTRIBUTE,
+      (_, before: string, quote: string, address: string) => `${before}${quote}${absolute(address, base)}${quote}`,
+    )
     .replace(SRCSET_ATTRIBUTE, (_, before: string, quote: string, srcset: string) => {
       const candidates = srcset.split(',').map((candidate) => {
         const [address = '', ...descriptor] = candidate.trim().split(/\s+/);

@@ -144,9 +144,12 @@ describe('newsArticleJsonLd', () => {
       source: { newspaper: '郑州日报' },
       image: undefined,
     });
-    for (const key of ['alternativeHeadline', 'author', 'keywords', 'image', 'printPage']) expect(bare).not.toHaveProperty(key);
+    for (const key of ['alternativeHeadline', 'author', 'keywords', 'image', 'printPage'])
+      expect(bare).not.toHaveProperty(key);
     expect(bare).toHaveProperty('isPartOf', { '@type': 'Newspaper', name: '郑州日报' });
-    expect(newsArticleJsonLd({ ...erqi, subtitle: '副题' }).alternativeHeadline).toBe('坚持党建引领　做优基层治理 副题');
+    expect(newsArticleJsonLd({ ...erqi, subtitle: '副题' }).alternativeHeadline).toBe(
+      '坚持党建引领　做优基层治理 副题',
+    );
     expect(newsArticleJsonLd({ ...erqi, source: undefined })).not.toHaveProperty('isPartOf');
   });
 

@@ -112,5 +112,8 @@ export function webSiteJsonLd(site: { name: string; url: string; description: st
  * and U+2028/U+2029 so the text is also valid JavaScript. JSON parsers read the escapes back.
  */
 export function serializeJsonLd(data: JsonLd): string {
-  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(data).replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

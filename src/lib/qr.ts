@@ -14,5 +14,7 @@ const escapeXml = (text: string) =>
 export async function qrCodeSvg(url: string, label: string): Promise<string> {
   const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
   const name = escapeXml(label);
-  return svg.replace('<svg ', `<svg role="img" aria-label="${name}" `).replace(/(<svg[^>]*>)/, `$1<title>${name}</title>`);
+  return svg
+    .replace('<svg ', `<svg role="img" aria-label="${name}" `)
+    .replace(/(<svg[^>]*>)/, `$1<title>${name}</title>`);
 }

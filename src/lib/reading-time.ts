@@ -14,7 +14,8 @@ export const CHINESE_CHARACTERS_PER_MINUTE = 400;
 const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/;
 const ESM_LINE = /^(?:import|export)\s.*$/gm;
 // A JSX tag whose attribute values may hold ">" inside quotes or braces.
-const JSX_TAG = /<\/?[A-Za-z][\w.:-]*(?:\s+(?:[^\s"'{}>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|\{[^}]*\}|[^\s>]+))?|\{[^}]*\}))*\s*\/?>/g;
+const JSX_TAG =
+  /<\/?[A-Za-z][\w.:-]*(?:\s+(?:[^\s"'{}>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|\{[^}]*\}|[^\s>]+))?|\{[^}]*\}))*\s*\/?>/g;
 const HAN = /\p{Script=Han}/gu;
 const WORD = /[\p{Script=Latin}\d]+(?:[.'’-][\p{Script=Latin}\d]+)*/gu;
 

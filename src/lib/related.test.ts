@@ -12,13 +12,37 @@ const feature = (id: string, date: string, district: string, tags: string[]): Re
   id,
   data: { date: parseDate(date), district: { id: district }, tags: tags.map((t) => ({ id: t })) },
 });
-const changxinglu = feature('changxinglu', '2023-06', 'huiji', ['dangjian', 'jingji', 'chengshi-guanli', 'shengtai', 'minsheng']);
-const huayuankou = feature('huayuankou', '2023-06', 'huiji', ['dangjian', 'xiangcun-zhenxing', 'jiceng-zhili', 'minsheng', 'jingji']);
+const changxinglu = feature('changxinglu', '2023-06', 'huiji', [
+  'dangjian',
+  'jingji',
+  'chengshi-guanli',
+  'shengtai',
+  'minsheng',
+]);
+const huayuankou = feature('huayuankou', '2023-06', 'huiji', [
+  'dangjian',
+  'xiangcun-zhenxing',
+  'jiceng-zhili',
+  'minsheng',
+  'jingji',
+]);
 const fengyang = feature('fengyang', '2020', 'gaoxin', ['chengshi-guanli', 'shequ', 'dangjian', 'jiceng-zhili']);
-const gouzhao = feature('gouzhao', '2020', 'gaoxin', ['dangjian', 'chuangxin', 'jingji', 'chengshi-guanli', 'jiceng-zhili']);
+const gouzhao = feature('gouzhao', '2020', 'gaoxin', [
+  'dangjian',
+  'chuangxin',
+  'jingji',
+  'chengshi-guanli',
+  'jiceng-zhili',
+]);
 const erqi = feature('erqi', '2019', 'erqi', ['dangjian', 'jiceng-zhili', 'chengshi-guanli', 'shequ']);
 const jiulong = feature('jiulong', '2019', 'jingkai', ['dangjian', 'chengshi-guanli', 'shequ', 'wenhua']);
-const jiuzhoulu = feature('jiuzhoulu', '2018', 'qibin', ['dangjian', 'jingji', 'chengshi-guanli', 'anquan', 'minsheng']);
+const jiuzhoulu = feature('jiuzhoulu', '2018', 'qibin', [
+  'dangjian',
+  'jingji',
+  'chengshi-guanli',
+  'anquan',
+  'minsheng',
+]);
 const newestFirst = [changxinglu, huayuankou, fengyang, gouzhao, erqi, jiulong, jiuzhoulu];
 const ids = (list: readonly (Relatable | undefined)[]) => list.map((f) => f?.id);
 

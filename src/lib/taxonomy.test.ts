@@ -38,8 +38,9 @@ describe('withCounts', () => {
 
 describe('byCountDescending', () => {
   it('puts the most-used first and breaks ties by id', () => {
-    const counted = withCounts([{ id: 'wenhua' }, { id: 'shengtai' }, { id: 'dangjian' }], (id) =>
-      featuresWithTopic(features, id).length,
+    const counted = withCounts(
+      [{ id: 'wenhua' }, { id: 'shengtai' }, { id: 'dangjian' }],
+      (id) => featuresWithTopic(features, id).length,
     );
     expect(counted.sort(byCountDescending).map(({ entry }) => entry.id)).toEqual(['dangjian', 'shengtai', 'wenhua']);
   });

@@ -48,13 +48,18 @@ export function groupByOfficeType<K extends string, T extends OfficeTyped<K>>(
   features: readonly T[],
   officeTypes: readonly K[],
 ): OfficeTypeGroup<K, T>[] {
-  return officeTypes.map((officeType) => ({
-    officeType,
-    features: features.filter((feature) => feature.data.officeType === officeType),
-  })).filter((group) => group.features.length > 0);
+  return officeTypes
+    .map((officeType) => ({
+      officeType,
+      features: features.filter((feature) => feature.data.officeType === officeType),
+    }))
+    .filter((group) => group.features.length > 0);
 }
 
 /** For lists like the topics index: the most-used first, ties by id so the order is stable. */
-export function byCountDescending<E extends { id: string }>(a: { entry: E; count: number }, b: { entry: E; count: number }): number {
+export function byCountDescending<E extends { id: string }>(
+  a: { entry: E; count: number },
+  b: { entry: E; count: number },
+): number {
   return b.count - a.count || a.entry.id.localeCompare(b.entry.id);
 }

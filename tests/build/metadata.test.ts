@@ -50,7 +50,9 @@ describe.each(publishedFeatures)('features/$slug/ metadata', ({ slug, title }) =
   it('shares by link, a build-time QR code and Weibo, with no third-party request', () => {
     const qr = html.querySelector('.share svg[role="img"]');
     expect(qr?.getAttribute('aria-label')).toBe('用微信扫码阅读本文');
-    const weibo = new URL(html.querySelector('a[href^="https://service.weibo.com/share/share.php"]')?.getAttribute('href') ?? '');
+    const weibo = new URL(
+      html.querySelector('a[href^="https://service.weibo.com/share/share.php"]')?.getAttribute('href') ?? '',
+    );
     expect(weibo.searchParams.get('url')).toBe(canonical);
     const external = html
       .querySelectorAll('script[src], link[href], img[src], source[srcset], iframe')
@@ -61,7 +63,9 @@ describe.each(publishedFeatures)('features/$slug/ metadata', ({ slug, title }) =
 });
 
 describe('rss.xml photos', () => {
-  const feed = parseXml(readDist('rss.xml')) as { rss: { channel: { item: { link: string; 'content:encoded': string }[] } } };
+  const feed = parseXml(readDist('rss.xml')) as {
+    rss: { channel: { item: { link: string; 'content:encoded': string }[] } };
+  };
 
   it.each(publishedFeatures)('carries every Figure photo of $slug once, at an address in the build', ({ slug }) => {
     const source = readFileSync(join(repo, 'content/features', slug, 'index.mdx'), 'utf8');
@@ -76,8 +80,13 @@ describe('other pages', () => {
   it('the home page is a website with WebSite JSON-LD, the feed linked, and only the lead photo eager', () => {
     const home = page('index.html');
     expect(meta(home, 'og:type')).toBe('website');
-    expect(home.querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href')).toMatch(/\/rss\.xml$/);
-    const data = JSON.parse(home.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}') as Record<string, unknown>;
+    expect(home.querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href')).toMatch(
+      /\/rss\.xml$/,
+    );
+    const data = JSON.parse(home.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}') as Record<
+      string,
+      unknown
+    >;
     expect(data['@type']).toBe('WebSite');
     const images = home.querySelectorAll('main img');
     expect(images.length).toBe(publishedFeatures.length);
@@ -89,6 +98,10 @@ describe('other pages', () => {
     const notFound = page('404.html');
     expect(meta(notFound, 'robots')).toBe('noindex');
     expect(notFound.querySelector('link[rel="canonical"]')).toBeNull();
-    expect(notFound.querySelectorAll('main a').map((a) => a.getAttribute('href'))).toEqual(['/', '/districts/', '/topics/']);
+    expect(notFound.querySelectorAll('main a').map((a) => a.getAttribute('href'))).toEqual([
+      '/',
+      '/districts/',
+      '/topics/',
+    ]);
   });
 });

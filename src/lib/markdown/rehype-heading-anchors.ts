@@ -31,7 +31,12 @@ export default function rehypeHeadingAnchors({ label }: HeadingAnchorOptions) {
         properties: { className: ['heading-anchor'], href: `#${id}` },
         children: [
           { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [text('#')] },
-          { type: 'element', tagName: 'span', properties: { className: ['sr-only'] }, children: [text(label(textOf(node)))] },
+          {
+            type: 'element',
+            tagName: 'span',
+            properties: { className: ['sr-only'] },
+            children: [text(label(textOf(node)))],
+          },
         ],
       };
       const wrapper: Element = {
