@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import contentCheck from './src/integrations/content-check.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import verifyBuild from './src/integrations/verify-build.ts';
+import { IMAGE_ENCODER } from './src/lib/image-settings.ts';
 import { rehypePlugins, remarkPlugins } from './src/lib/markdown/index.ts';
 
 // The address the site is published at: canonical URLs, feeds, the sitemap and the
@@ -16,6 +17,9 @@ export default defineConfig({
   site,
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // Encoder quality and effort chosen by bench/images.ts (see bench/README.md). Encoded
+  // images are cached in node_modules/.astro/assets: keep that folder between CI runs.
+  image: { service: { entrypoint: 'astro/assets/services/sharp', config: IMAGE_ENCODER } },
   // Astro 7's default engine (Sätteri) runs no remark plugins; remark-cjk-friendly and our
   // own steps need the unified processor. MDX inherits it.
   markdown: {

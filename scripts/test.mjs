@@ -46,7 +46,7 @@ function summaryLine() {
 
 function finish(code) {
   console.log('\n── timings ──');
-  for (const { name, seconds } of timings) console.log(`  ${name.padEnd(24)} ${seconds.toFixed(1)} s`);
+  for (const { name, seconds } of timings) console.log(`  ${name.padEnd(28)} ${seconds.toFixed(1)} s`);
   // CI reads this exact line: keep it last and plain.
   console.log(summaryLine());
   process.exit(code);
