@@ -4,7 +4,8 @@
  */
 import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { letters, publishedFeatures, readDist } from '../support/site.ts';
+import { measurePage } from '../../bench/page-weight.ts';
+import { dist, letters, publishedFeatures, readDist } from '../support/site.ts';
 
 const page = (path: string): HTMLElement => parse(readDist(path));
 const home = page('index.html');
@@ -97,6 +98,11 @@ describe.each(publishedFeatures)('features/$slug/', (feature) => {
       .filter((key) => !sharedScripts.has(key))
       .map((key) => key.slice(0, 100));
     expect(own).toEqual([]);
+  });
+
+  it('weighs under 50 KB of HTML + CSS, gzipped (measured as bench/page-weight.ts reports it)', () => {
+    const weight = measurePage(dist, `/features/${feature.slug}/`);
+    expect(weight.html.gzip + weight.css.gzip).toBeLessThan(50 * 1024);
   });
 
   it('describes itself with valid JSON-LD', () => {
