@@ -10,6 +10,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { search } from './search-helpers.ts';
 import { normalizeQuery } from '../../src/lib/search/normalize-query.ts';
+import { loadSimplifier } from '../../src/lib/search/traditional-chinese.ts';
 import { evalSet, type Slug } from './eval-set.ts';
 
 /** Each feature's indexed text as the reader sees it, normalised like a query. */
@@ -33,6 +34,7 @@ test('search evaluation: recall, precision and false hits meet the targets', asy
   await page.goto('/search/');
   const allSlugs: Slug[] = ['jiulong', 'jiuzhoulu', 'erqi', 'huayuankou', 'changxinglu', 'gouzhao', 'fengyang'];
   const texts = await featureTexts(page, allSlugs);
+  const simplify = await loadSimplifier();
 
   let at1 = 0;
   let at3 = 0;
@@ -45,7 +47,7 @@ test('search evaluation: recall, precision and false hits meet the targets', asy
 
   for (const item of evalSet) {
     const results = await search(page, item.query);
-    const terms = normalizeQuery(item.query).terms;
+    const terms = normalizeQuery(item.query, simplify).terms;
     for (const slug of results) {
       shown += 1;
       const text = texts.get(slug) ?? '';

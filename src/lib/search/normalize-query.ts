@@ -6,19 +6,13 @@
  * kind of space. The index holds simplified, half-width text, so every query is brought
  * to that form first; each space-separated part becomes a term that a result must contain.
  */
-import { ConverterFactory } from 'opencc-js/core';
-import fromTaiwan from 'opencc-js/from/tw';
-import toMainland from 'opencc-js/to/cn';
+import type { Simplifier } from './traditional-chinese.ts';
 
 /** Longer queries are cut: nobody searches for a paragraph, and it must not stall the page. */
 export const MAX_QUERY_LENGTH = 64;
 
 /** At most this many terms are searched; more would only ever narrow to nothing. */
 export const MAX_TERMS = 6;
-
-// Traditional (including Taiwan variants) → mainland simplified. Only these two dictionary
-// groups are loaded, not opencc-js's full 1 MB set.
-const toSimplified = ConverterFactory(fromTaiwan, toMainland);
 
 /**
  * Characters that separate terms: anything that is not a letter, digit or combining mark,
@@ -33,7 +27,11 @@ export interface NormalizedQuery {
   text: string;
 }
 
-export function normalizeQuery(raw: string): NormalizedQuery {
+/**
+ * `toSimplified` converts traditional characters; the caller passes it only when the query
+ * may hold some (traditional-chinese.ts), so simplified queries never load opencc.
+ */
+export function normalizeQuery(raw: string, toSimplified: Simplifier = (text) => text): NormalizedQuery {
   const text = toSimplified(
     raw
       // NFKC folds full-width letters, digits and punctuation (and the ideographic space) to

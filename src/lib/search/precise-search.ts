@@ -17,6 +17,7 @@
  * be downloaded to decide what to show.
  */
 import { normalizeQuery } from './normalize-query.ts';
+import { loadSimplifier, mayContainTraditional } from './traditional-chinese.ts';
 
 /** One result as Pagefind's search() returns it, before its data is loaded. */
 export interface RawResult {
@@ -135,7 +136,9 @@ export function createPreciseSearch<Api extends PagefindApi>(
 ): Api {
   const search: PagefindApi['search'] = async (term, options = {}) => {
     if (term === null) return pagefind.search(null, options);
-    const { terms, text } = normalizeQuery(term);
+    // opencc is fetched only for a query that may hold traditional characters.
+    const simplify = mayContainTraditional(term) ? await loadSimplifier() : undefined;
+    const { terms, text } = normalizeQuery(term, simplify);
     if (terms.length === 0) return { results: [], unfilteredTotalCount: 0 };
     const responses = await Promise.all([
       pagefind.search(text, options),
