@@ -18,7 +18,7 @@ export function groupBylines(bylines: readonly Byline[]): BylineGroup[] {
   const groups: BylineGroup[] = [];
   for (const { name, role } of bylines) {
     const last = groups.at(-1);
-    if (last && last.role === role) last.names.push(name);
+    if (last?.role === role) last.names.push(name);
     else groups.push({ role, names: [name] });
   }
   return groups;

@@ -30,11 +30,7 @@ function locator(caption: string | undefined, src: string): string {
 }
 
 /** Returns the error to throw when alt is missing or blank, or undefined when it is fine. */
-export function missingAltError(
-  text: FigureText,
-  src: string,
-  pathname: string,
-): Error | undefined {
+export function missingAltError(text: FigureText, src: string, pathname: string): Error | undefined {
   if (text.alt?.trim()) return undefined;
   return new Error(
     [
