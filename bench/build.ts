@@ -16,7 +16,7 @@
  *   flock /tmp/zhuanban-build.lock node bench/build.ts bench/.work/corpus-1000-shared
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -55,6 +55,7 @@ export async function runBuild(corpus: string, scenario: Scenario): Promise<Buil
     added = join(corpus, 'content/features', syntheticSlug(features));
   }
 
+  mkdirSync(join(WORK_DIR, 'results'), { recursive: true });
   const astro = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
   const started = performance.now();
   const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], {
@@ -76,14 +77,18 @@ export async function runBuild(corpus: string, scenario: Scenario): Promise<Buil
   };
   const timer = setInterval(sample, SAMPLE_EVERY_MS);
   const logFile: string[] = [];
+  // Follow a long build with: tail -f bench/.work/results/live.log
+  const live = createWriteStream(join(WORK_DIR, 'results', 'live.log'));
   const stamp = (text: string) => {
     lines.push({ at: now(), cpu: sample(), text });
     logFile.push(text);
+    live.write(`${(now() / 1000).toFixed(1).padStart(7)}s ${text}\n`);
   };
   createInterface({ input: child.stdout }).on('line', stamp);
   createInterface({ input: child.stderr }).on('line', stamp);
   const exitCode = await new Promise<number>((done) => child.on('close', (code) => done(code ?? 1)));
   clearInterval(timer);
+  live.end();
   const end: StampedLine = { at: now(), cpu: lastCpu, text: '' };
   if (added) rmSync(added, { recursive: true, force: true });
 
