@@ -15,8 +15,20 @@ export function byDateDescending(a: Feature, b: Feature): number {
   return diff !== 0 ? diff : a.id.localeCompare(b.id);
 }
 
-/** Every feature a reader may see, newest first. */
-export async function getPublishedFeatures(): Promise<Feature[]> {
+async function loadPublishedFeatures(): Promise<Feature[]> {
   const features = await getCollection('features', (entry) => isPublished(entry, { dev: import.meta.env.DEV }));
   return features.sort(byDateDescending);
+}
+
+// A production build renders every page from one snapshot of the content, and each feature
+// page asks for the whole list several times (previous/next, related): read and sort it once
+// per build, not once per call, or rendering grows with features² (bench/README.md).
+// `astro dev` re-reads every time, so an edited feature shows up without a restart.
+let published: Promise<Feature[]> | undefined;
+
+/** Every feature a reader may see, newest first. Callers must not mutate the array. */
+export function getPublishedFeatures(): Promise<Feature[]> {
+  if (import.meta.env.DEV) return loadPublishedFeatures();
+  published ??= loadPublishedFeatures();
+  return published;
 }
