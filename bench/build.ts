@@ -86,7 +86,11 @@ export async function runBuild(corpus: string, scenario: Scenario): Promise<Buil
   };
   createInterface({ input: child.stdout }).on('line', stamp);
   createInterface({ input: child.stderr }).on('line', stamp);
-  const exitCode = await new Promise<number>((done) => child.on('close', (code) => done(code ?? 1)));
+  const exitCode = await new Promise<number>((done) =>
+    child.on('close', (code) => {
+      done(code ?? 1);
+    }),
+  );
   clearInterval(timer);
   live.end();
   const end: StampedLine = { at: now(), cpu: lastCpu, text: '' };
@@ -104,7 +108,11 @@ export async function runBuild(corpus: string, scenario: Scenario): Promise<Buil
     peakRss: Math.max(0, ...rss.map(([, bytes]) => bytes)),
     phases,
     images: encodedImages(lines),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30) },
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model ?? 'unknown',
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    },
     date: new Date().toISOString(),
   };
   const resultsDir = join(WORK_DIR, 'results');
@@ -114,7 +122,9 @@ export async function runBuild(corpus: string, scenario: Scenario): Promise<Buil
   writeFileSync(join(resultsDir, `${name}.log`), `${logFile.join('\n')}\n`);
   if (exitCode !== 0) {
     console.error(logFile.slice(-30).join('\n'));
-    throw new Error(`bench: astro build failed (exit ${exitCode}) for ${corpus}; full log in ${join(resultsDir, `${name}.log`)}`);
+    throw new Error(
+      `bench: astro build failed (exit ${exitCode}) for ${corpus}; full log in ${join(resultsDir, `${name}.log`)}`,
+    );
   }
   return result;
 }
@@ -125,7 +135,10 @@ const megabytes = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 export function formatResult(result: BuildResult): string {
   const rows = result.phases
     .filter((p) => p.wallMs >= 50)
-    .map((p) => `  ${p.name.padEnd(24)} ${seconds(p.wallMs).padStart(9)} ${seconds(p.cpuMs).padStart(9)} ${megabytes(p.peakRss).padStart(9)}`);
+    .map(
+      (p) =>
+        `  ${p.name.padEnd(24)} ${seconds(p.wallMs).padStart(9)} ${seconds(p.cpuMs).padStart(9)} ${megabytes(p.peakRss).padStart(9)}`,
+    );
   return [
     `${result.corpus} · ${result.features} features · ${result.scenario} · ${result.machine.cpus} × ${result.machine.model}`,
     `  ${'phase'.padEnd(24)} ${'wall'.padStart(9)} ${'cpu'.padStart(9)} ${'peak RSS'.padStart(9)}`,

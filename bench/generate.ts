@@ -15,7 +15,16 @@
  * the benchmark always builds today's site code without copying it. Its caches live in
  * <corpus>/.cache/ (Astro's cacheDir), never in the main project's node_modules/.astro.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -56,12 +65,16 @@ export function readCorpusOptions(out: string): CorpusOptions {
 function scaffold(options: CorpusOptions): void {
   const { out } = options;
   mkdirSync(join(out, 'content/features'), { recursive: true });
-  writeFileSync(join(out, 'bench-corpus.json'), `${JSON.stringify({ features: options.features, photos: options.photos, pool: options.pool })}\n`);
+  writeFileSync(
+    join(out, 'bench-corpus.json'),
+    `${JSON.stringify({ features: options.features, photos: options.photos, pool: options.pool })}\n`,
+  );
   for (const file of ['districts.yaml', 'topics.yaml']) {
     copyFileSync(join(PROJECT_ROOT, 'content', file), join(out, 'content', file));
   }
   // MDX compiled inside the corpus imports astro/jsx-runtime and the like from here.
-  if (!existsSync(join(out, 'node_modules'))) symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(out, 'node_modules'));
+  if (!existsSync(join(out, 'node_modules')))
+    symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(out, 'node_modules'));
   writeFileSync(
     join(out, 'package.json'),
     `${JSON.stringify({ name: 'zhuanban-bench-corpus', private: true, type: 'module' }, null, 2)}\n`,
@@ -127,9 +140,11 @@ if (import.meta.main) {
     },
   });
   const features = Number(values.features);
-  const photos = values.photos as PhotoMode;
+  const photos = values.photos;
   if (!Number.isInteger(features) || features < 1 || (photos !== 'shared' && photos !== 'unique')) {
-    console.error('usage: node bench/generate.ts --features N [--photos shared|unique] [--pool 30] [--out DIR] [--add K]');
+    console.error(
+      'usage: node bench/generate.ts --features N [--photos shared|unique] [--pool 30] [--out DIR] [--add K]',
+    );
     process.exit(2);
   }
   const out = resolve(values.out ?? defaultCorpusDir(features, photos));
@@ -138,7 +153,9 @@ if (import.meta.main) {
   if (values.add) {
     const existing = countFeatures(out);
     await writeFeatures(options, existing, existing + Number(values.add));
-    console.log(`added ${values.add} feature(s) after ${syntheticSlug(existing - 1)} in ${relative(process.cwd(), out)}`);
+    console.log(
+      `added ${values.add} feature(s) after ${syntheticSlug(existing - 1)} in ${relative(process.cwd(), out)}`,
+    );
   } else {
     await generateCorpus(options);
     console.log(

@@ -57,7 +57,10 @@ export function writeHugoSite(corpus: string): string {
   for (const dir of ['content/features', 'layouts/_default', 'layouts/shortcodes']) {
     mkdirSync(join(site, dir), { recursive: true });
   }
-  writeFileSync(join(site, 'hugo.toml'), 'baseURL = "https://zhuanban.example.cn/"\ntitle = "专版"\nlanguageCode = "zh-CN"\nhasCJKLanguage = true\ndisableKinds = ["taxonomy", "term", "RSS"]\n');
+  writeFileSync(
+    join(site, 'hugo.toml'),
+    'baseURL = "https://zhuanban.example.cn/"\ntitle = "专版"\nlanguageCode = "zh-CN"\nhasCJKLanguage = true\ndisableKinds = ["taxonomy", "term", "RSS"]\n',
+  );
   writeFileSync(join(site, 'layouts/shortcodes/fig.html'), SHORTCODE);
   writeFileSync(join(site, 'layouts/_default/single.html'), SINGLE);
   writeFileSync(join(site, 'layouts/_default/list.html'), LIST);
@@ -74,7 +77,10 @@ export function writeHugoSite(corpus: string): string {
   return site;
 }
 
-export async function runHugo(site: string, scenario: 'cold' | 'unchanged'): Promise<{ wallMs: number; cpuMs: number; peakRss: number; exitCode: number }> {
+export async function runHugo(
+  site: string,
+  scenario: 'cold' | 'unchanged',
+): Promise<{ wallMs: number; cpuMs: number; peakRss: number; exitCode: number }> {
   if (scenario === 'cold') {
     for (const dir of ['resources', 'public']) rmSync(join(site, dir), { recursive: true, force: true });
   }
@@ -87,13 +93,20 @@ export async function runHugo(site: string, scenario: 'cold' | 'unchanged'): Pro
     if (tree.processes > 0) cpuMs = tree.cpuMs;
     peakRss = Math.max(peakRss, tree.rssBytes);
   }, 200);
-  const exitCode = await new Promise<number>((done) => child.on('close', (code) => done(code ?? 1)));
+  const exitCode = await new Promise<number>((done) =>
+    child.on('close', (code) => {
+      done(code ?? 1);
+    }),
+  );
   clearInterval(timer);
   return { wallMs: performance.now() - started, cpuMs, peakRss, exitCode };
 }
 
 if (import.meta.main) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { scenario: { type: 'string', default: 'cold' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { scenario: { type: 'string', default: 'cold' } },
+  });
   const corpus = positionals[0];
   if (!corpus) {
     console.error('usage: node bench/hugo.ts <corpus-dir> [--scenario cold|unchanged]');

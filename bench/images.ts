@@ -31,13 +31,22 @@ interface Score extends Setting {
 }
 
 const GRID: Setting[] = [
-  ...[2, 4, 6].flatMap((effort) => [60, 65, 70, 75, 78, 80, 85, 90].map((quality) => ({ format: 'webp' as const, quality, effort }))),
-  ...[0, 2, 4, 6].flatMap((effort) => [35, 40, 45, 50, 55, 60, 65, 70].map((quality) => ({ format: 'avif' as const, quality, effort }))),
+  ...[2, 4, 6].flatMap((effort) =>
+    [60, 65, 70, 75, 78, 80, 85, 90].map((quality) => ({ format: 'webp' as const, quality, effort })),
+  ),
+  ...[0, 2, 4, 6].flatMap((effort) =>
+    [35, 40, 45, 50, 55, 60, 65, 70].map((quality) => ({ format: 'avif' as const, quality, effort })),
+  ),
   ...[70, 75, 80, 85, 90].map((quality) => ({ format: 'jpeg' as const, quality, effort: 0 })),
 ];
 const REFERENCE: Setting = { format: 'webp', quality: 80, effort: 4 };
 
-async function encode(raw: Buffer, width: number, height: number, s: Setting): Promise<{ data: Buffer; cpuMs: number }> {
+async function encode(
+  raw: Buffer,
+  width: number,
+  height: number,
+  s: Setting,
+): Promise<{ data: Buffer; cpuMs: number }> {
   const image = sharp(raw, { raw: { width, height, channels: 3 } });
   const before = process.cpuUsage();
   const data =
@@ -57,7 +66,12 @@ async function scorePhoto(file: string, width: number): Promise<Score[]> {
   for (const setting of GRID) {
     const { data, cpuMs } = await encode(raw, info.width, info.height, setting);
     const decoded = await sharp(data).removeAlpha().raw().toBuffer();
-    scores.push({ ...setting, bytes: data.length, cpuMs, ssim: ssim(reference, luma(decoded), info.width, info.height) });
+    scores.push({
+      ...setting,
+      bytes: data.length,
+      cpuMs,
+      ssim: ssim(reference, luma(decoded), info.width, info.height),
+    });
   }
   return scores;
 }
@@ -91,9 +105,16 @@ if (import.meta.main) {
       sums.set(key(score), sum);
     }
   }
-  const mean = [...sums.values()].map((s) => ({ ...s, bytes: s.bytes / s.n, cpuMs: s.cpuMs / s.n, ssim: s.ssim / s.n }));
+  const mean = [...sums.values()].map((s) => ({
+    ...s,
+    bytes: s.bytes / s.n,
+    cpuMs: s.cpuMs / s.n,
+    ssim: s.ssim / s.n,
+  }));
   const target = mean.find((s) => key(s) === key(REFERENCE))!.ssim;
-  console.log(`${files.length} photo(s) at ${width} px; target SSIM ${target.toFixed(4)} (= ${REFERENCE.format} q${REFERENCE.quality} effort ${REFERENCE.effort})\n`);
+  console.log(
+    `${files.length} photo(s) at ${width} px; target SSIM ${target.toFixed(4)} (= ${REFERENCE.format} q${REFERENCE.quality} effort ${REFERENCE.effort})\n`,
+  );
   console.log('format effort  quality    KB   CPU ms  (interpolated to the target SSIM between grid qualities)');
   const groups = new Map<string, typeof mean>();
   for (const s of mean) groups.set(`${s.format}:${s.effort}`, [...(groups.get(`${s.format}:${s.effort}`) ?? []), s]);
@@ -110,11 +131,17 @@ if (import.meta.main) {
     const t = lo ? (target - lo.ssim) / (hi.ssim - lo.ssim) : 1;
     const mix = (a: number, b: number) => (lo ? a + (b - a) * t : b);
     console.log(
-      `${hi.format.padEnd(6)} ${String(hi.effort).padStart(6)}  ${mix(lo?.quality ?? 0, hi.quality).toFixed(0).padStart(7)} ${(mix(lo?.bytes ?? 0, hi.bytes) / 1024).toFixed(1).padStart(5)} ${mix(lo?.cpuMs ?? 0, hi.cpuMs).toFixed(0).padStart(8)}`,
+      `${hi.format.padEnd(6)} ${String(hi.effort).padStart(6)}  ${mix(lo?.quality ?? 0, hi.quality)
+        .toFixed(0)
+        .padStart(7)} ${(mix(lo?.bytes ?? 0, hi.bytes) / 1024).toFixed(1).padStart(5)} ${mix(lo?.cpuMs ?? 0, hi.cpuMs)
+        .toFixed(0)
+        .padStart(8)}`,
     );
   }
   console.log('\nfull grid (mean over photos):');
   for (const s of mean) {
-    console.log(`  ${s.format} e${s.effort} q${s.quality}: ${(s.bytes / 1024).toFixed(1)} KB, ${s.cpuMs.toFixed(0)} ms, SSIM ${s.ssim.toFixed(4)}`);
+    console.log(
+      `  ${s.format} e${s.effort} q${s.quality}: ${(s.bytes / 1024).toFixed(1)} KB, ${s.cpuMs.toFixed(0)} ms, SSIM ${s.ssim.toFixed(4)}`,
+    );
   }
 }

@@ -27,7 +27,11 @@ const weigh = (data: Buffer | string): Weight => ({
   gzip: gzipSync(data, { level: 9 }).length,
   brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
 });
-const add = (a: Weight, b: Weight): Weight => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
+const add = (a: Weight, b: Weight): Weight => ({
+  raw: a.raw + b.raw,
+  gzip: a.gzip + b.gzip,
+  brotli: a.brotli + b.brotli,
+});
 const ZERO: Weight = { raw: 0, gzip: 0, brotli: 0 };
 
 export interface PageWeight {
@@ -47,7 +51,11 @@ function fileOf(dist: string, url: string): string {
   return join(dist, decodeURIComponent(new URL(url, 'https://x/').pathname));
 }
 
-function pictureBytes(dist: string, picture: HTMLElement, viewport: { width: number; dpr: number }): { bytes: number; file: string } {
+function pictureBytes(
+  dist: string,
+  picture: HTMLElement,
+  viewport: { width: number; dpr: number },
+): { bytes: number; file: string } {
   const img = picture.querySelector('img');
   const source = picture.querySelector('source') ?? img;
   const srcset = source?.getAttribute('srcset') ?? img?.getAttribute('src') ?? '';
@@ -79,7 +87,8 @@ export function measurePage(dist: string, page: string): PageWeight {
   for (const script of root.querySelectorAll('script[src]')) {
     scripts.push(script.getAttribute('src')!);
     js = add(js, weigh(readFileSync(fileOf(dist, script.getAttribute('src')!))));
-    const deferred = script.hasAttribute('async') || script.hasAttribute('defer') || script.getAttribute('type') === 'module';
+    const deferred =
+      script.hasAttribute('async') || script.hasAttribute('defer') || script.getAttribute('type') === 'module';
     if (!deferred && script.closest('head')) renderBlockingScripts++;
   }
   // Inline classic scripts in <head> block parsing too (JSON-LD and the like are data, not scripts).
@@ -90,7 +99,10 @@ export function measurePage(dist: string, page: string): PageWeight {
   // Photos inside a closed <dialog> (the lightbox) are only fetched when it opens.
   const pictures = root.querySelectorAll('picture').filter((p) => !p.closest('dialog'));
   const images = {} as PageWeight['images'];
-  for (const [name, viewport] of Object.entries(VIEWPORTS) as [keyof typeof VIEWPORTS, (typeof VIEWPORTS)[keyof typeof VIEWPORTS]][]) {
+  for (const [name, viewport] of Object.entries(VIEWPORTS) as [
+    keyof typeof VIEWPORTS,
+    (typeof VIEWPORTS)[keyof typeof VIEWPORTS],
+  ][]) {
     let all = 0;
     let lead = 0;
     let leadFile: string | undefined;
@@ -110,9 +122,10 @@ export function measurePage(dist: string, page: string): PageWeight {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 export function formatPageWeight(w: PageWeight): string {
-  const row = (name: string, x: Weight) => `  ${name.padEnd(12)} ${kb(x.raw).padStart(10)} ${kb(x.gzip).padStart(10)} ${kb(x.brotli).padStart(10)}`;
+  const row = (name: string, x: Weight) =>
+    `  ${name.padEnd(12)} ${kb(x.raw).padStart(10)} ${kb(x.gzip).padStart(10)} ${kb(x.brotli).padStart(10)}`;
   return [
-    `${w.page}`,
+    w.page,
     `  ${''.padEnd(12)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`,
     row('HTML', w.html),
     row('CSS', w.css),
@@ -133,7 +146,9 @@ if (import.meta.main) {
     process.exit(2);
   }
   // By default the home page and every feature page: the budget holds for each, not on average.
-  const features = readdirSync(join(dist, 'features')).filter((d) => existsSync(join(dist, 'features', d, 'index.html')));
+  const features = readdirSync(join(dist, 'features')).filter((d) =>
+    existsSync(join(dist, 'features', d, 'index.html')),
+  );
   const targets = pages.length > 0 ? pages : ['/', ...features.sort().map((slug) => `/features/${slug}/`)];
   for (const page of targets) console.log(formatPageWeight(measurePage(dist, page)));
 }

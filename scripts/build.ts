@@ -8,9 +8,9 @@
  *
  * `astro build` runs as a child process with its output streaming as usual.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, renameSync, rmSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { spawnSync } from 'node:child_process';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /** Splits `--outDir x` / `--outDir=x` out of the arguments. */
 export function takeOutDir(args: readonly string[]): {
@@ -18,12 +18,11 @@ export function takeOutDir(args: readonly string[]): {
   rest: string[];
 } {
   const rest: string[] = [];
-  let outDir = "dist";
+  let outDir = 'dist';
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === "--outDir" && args[i + 1] !== undefined) outDir = args[++i]!;
-    else if (arg.startsWith("--outDir="))
-      outDir = arg.slice("--outDir=".length);
+    if (arg === '--outDir' && args[i + 1] !== undefined) outDir = args[++i]!;
+    else if (arg.startsWith('--outDir=')) outDir = arg.slice('--outDir='.length);
     else rest.push(arg);
   }
   return { outDir: resolve(outDir), rest };
@@ -33,18 +32,9 @@ export function takeOutDir(args: readonly string[]): {
  * Runs `build(staging)`; on success replaces `target` with the staging folder, on failure
  * removes the staging folder and leaves `target` untouched. Returns the build's exit code.
  */
-export function buildThenSwap(
-  target: string,
-  build: (staging: string) => number,
-): number {
-  const staging = join(
-    dirname(target),
-    `.${basename(target)}.building-${process.pid}`,
-  );
-  const previous = join(
-    dirname(target),
-    `.${basename(target)}.previous-${process.pid}`,
-  );
+export function buildThenSwap(target: string, build: (staging: string) => number): number {
+  const staging = join(dirname(target), `.${basename(target)}.building-${process.pid}`);
+  const previous = join(dirname(target), `.${basename(target)}.previous-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   let code: number;
   try {
@@ -66,13 +56,9 @@ export function buildThenSwap(
 
 function main(): void {
   const { outDir, rest } = takeOutDir(process.argv.slice(2));
-  const astro = resolve("node_modules/astro/bin/astro.mjs");
+  const astro = resolve('node_modules/astro/bin/astro.mjs');
   const code = buildThenSwap(outDir, (staging) => {
-    const run = spawnSync(
-      process.execPath,
-      [astro, "build", "--outDir", staging, ...rest],
-      { stdio: "inherit" },
-    );
+    const run = spawnSync(process.execPath, [astro, 'build', '--outDir', staging, ...rest], { stdio: 'inherit' });
     return run.status ?? 1;
   });
   if (code !== 0) {

@@ -7,23 +7,18 @@
  * --fix turns half-width punctuation in Chinese text full-width, in place.
  * Errors exit 1; warnings are printed and do not fail.
  */
-import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { parseArgs } from "node:util";
-import { fixPunctuation } from "../src/lib/check/content-checks.ts";
-import {
-  checkContent,
-  formatDiagnostic,
-  readFeatures,
-  summarize,
-} from "../src/lib/check/index.ts";
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fixPunctuation } from '../src/lib/check/content-checks.ts';
+import { checkContent, formatDiagnostic, readFeatures, summarize } from '../src/lib/check/index.ts';
 
 const { values } = parseArgs({
   options: {
-    fix: { type: "boolean", default: false },
-    "no-schema": { type: "boolean", default: false },
-    dir: { type: "string", default: "content/features" },
+    fix: { type: 'boolean', default: false },
+    'no-schema': { type: 'boolean', default: false },
+    dir: { type: 'string', default: 'content/features' },
   },
 });
 const dir = resolve(values.dir);
@@ -33,9 +28,7 @@ if (values.fix) {
     const { source, fixed } = fixPunctuation(feature);
     if (fixed) {
       writeFileSync(resolve(feature.file), source);
-      console.log(
-        `✓ ${feature.file}: ${fixed} 处半角标点改为全角 / ${fixed} punctuation mark(s) made full-width`,
-      );
+      console.log(`✓ ${feature.file}: ${fixed} 处半角标点改为全角 / ${fixed} punctuation mark(s) made full-width`);
     }
   }
 }
@@ -43,17 +36,11 @@ if (values.fix) {
 const diagnostics = await checkContent(dir);
 for (const d of diagnostics) console.log(formatDiagnostic(d));
 console.log(summarize(diagnostics));
-let failed = diagnostics.some((d) => d.severity === "error");
+let failed = diagnostics.some((d) => d.severity === 'error');
 
-if (!values["no-schema"]) {
-  console.log(
-    "\n检查 frontmatter 字段（astro sync）/ checking frontmatter fields against the schema…",
-  );
-  const run = spawnSync(
-    process.execPath,
-    [resolve("node_modules/astro/bin/astro.mjs"), "sync"],
-    { stdio: "inherit" },
-  );
+if (!values['no-schema']) {
+  console.log('\n检查 frontmatter 字段（astro sync）/ checking frontmatter fields against the schema…');
+  const run = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'sync'], { stdio: 'inherit' });
   if (run.status !== 0) failed = true;
 }
 process.exit(failed ? 1 : 0);

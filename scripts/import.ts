@@ -9,7 +9,7 @@
  * into place only when all of it succeeded, so an error leaves the content untouched.
  * An existing folder is never replaced unless --force is given.
  */
-import { spawnSync } from "node:child_process";
+import { spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -22,21 +22,15 @@ import {
   rmSync,
   statSync,
   writeFileSync,
-} from "node:fs";
-import { basename, dirname, join, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
-import { parseDistricts } from "../src/lib/import/districts.ts";
-import {
-  decodeRaw,
-  ImportError,
-  importPage,
-  MAX_RAW_BYTES,
-  type Note,
-} from "../src/lib/import/index.ts";
-import { SLUG_PATTERN } from "../src/lib/import/index.ts";
+} from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseDistricts } from '../src/lib/import/districts.ts';
+import { decodeRaw, ImportError, importPage, MAX_RAW_BYTES, type Note } from '../src/lib/import/index.ts';
+import { SLUG_PATTERN } from '../src/lib/import/index.ts';
 
 const USAGE =
-  "用法 / usage: npm run import -- <raw.txt> [--out content/features] [--slug 拼音名[,拼音名…]] [--force] [--no-photos]";
+  '用法 / usage: npm run import -- <raw.txt> [--out content/features] [--slug 拼音名[,拼音名…]] [--force] [--no-photos]';
 
 function fail(zh: string, en: string): never {
   console.error(`✗ ${zh}\n  ${en}`);
@@ -55,15 +49,9 @@ function readRaw(path: string): Uint8Array {
       );
     size = stat.size;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT")
-      fail(
-        `${path}: 文件不存在，请检查路径`,
-        `${path}: no such file; check the path`,
-      );
-    fail(
-      `${path}: 无法读取（${(error as Error).message}）`,
-      `${path}: cannot be read (${(error as Error).message})`,
-    );
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      fail(`${path}: 文件不存在，请检查路径`, `${path}: no such file; check the path`);
+    fail(`${path}: 无法读取（${(error as Error).message}）`, `${path}: cannot be read (${(error as Error).message})`);
   }
   if (size > MAX_RAW_BYTES) {
     fail(
@@ -72,7 +60,7 @@ function readRaw(path: string): Uint8Array {
     );
   }
   const bytes = Buffer.alloc(size);
-  const fd = openSync(path, "r");
+  const fd = openSync(path, 'r');
   try {
     readSync(fd, bytes, 0, size, 0);
   } finally {
@@ -82,12 +70,11 @@ function readRaw(path: string): Uint8Array {
 }
 
 function printNotes(title: string, notes: readonly Note[], file: string): void {
-  const decided = notes.filter((n) => n.level === "decided");
-  const todo = notes.filter((n) => n.level === "todo");
+  const decided = notes.filter((n) => n.level === 'decided');
+  const todo = notes.filter((n) => n.level === 'todo');
   console.log(`\n${title}`);
   for (const n of decided) console.log(`  ✓ ${file}:${n.line}: ${n.message}`);
-  for (const n of todo)
-    console.log(`  ! ${file}:${n.line}: 待核对 ${n.message}`);
+  for (const n of todo) console.log(`  ! ${file}:${n.line}: 待核对 ${n.message}`);
 }
 
 function main(): void {
@@ -96,22 +83,18 @@ function main(): void {
     args = parseArgs({
       allowPositionals: true,
       options: {
-        out: { type: "string", default: "content/features" },
-        slug: { type: "string" },
-        force: { type: "boolean", default: false },
-        "no-photos": { type: "boolean", default: false },
+        out: { type: 'string', default: 'content/features' },
+        slug: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        'no-photos': { type: 'boolean', default: false },
       },
     });
   } catch (error) {
-    fail(`参数有误：${(error as Error).message}\n  ${USAGE}`, "bad arguments");
+    fail(`参数有误：${(error as Error).message}\n  ${USAGE}`, 'bad arguments');
   }
   const [input, ...extra] = args.positionals;
-  if (!input || extra.length)
-    fail(
-      `请给出一个版面文字文件\n  ${USAGE}`,
-      "give exactly one raw page file",
-    );
-  const slugs = args.values.slug?.split(",").map((s) => s.trim());
+  if (!input || extra.length) fail(`请给出一个版面文字文件\n  ${USAGE}`, 'give exactly one raw page file');
+  const slugs = args.values.slug?.split(',').map((s) => s.trim());
   for (const slug of slugs ?? []) {
     if (!SLUG_PATTERN.test(slug))
       fail(
@@ -120,10 +103,8 @@ function main(): void {
       );
   }
   const out = resolve(args.values.out);
-  const districtsFile = resolve("content/districts.yaml");
-  const districts = existsSync(districtsFile)
-    ? parseDistricts(readFileSync(districtsFile, "utf8"))
-    : [];
+  const districtsFile = resolve('content/districts.yaml');
+  const districts = existsSync(districtsFile) ? parseDistricts(readFileSync(districtsFile, 'utf8')) : [];
 
   const bytes = readRaw(input);
   let result;
@@ -133,10 +114,10 @@ function main(): void {
     encoding = decoded.encoding;
     const fallback =
       basename(input)
-        .replace(/\.[^.]+$/, "")
+        .replace(/\.[^.]+$/, '')
         .toLowerCase()
-        .replace(/[^a-z0-9]+/g, "-")
-        .replace(/^-+|-+$/g, "") || "import";
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '') || 'import';
     result = importPage(decoded.text, {
       file: input,
       districts,
@@ -144,8 +125,7 @@ function main(): void {
       fallbackSlug: `draft-${fallback}`,
     });
   } catch (error) {
-    if (error instanceof ImportError)
-      fail(`${error.file}: ${error.zh}`, error.en);
+    if (error instanceof ImportError) fail(`${error.file}: ${error.zh}`, error.en);
     throw error;
   }
   if (slugs && slugs.length !== result.features.length) {
@@ -157,36 +137,29 @@ function main(): void {
   const clashes = result.features.filter((f) => existsSync(join(out, f.slug)));
   if (clashes.length && !args.values.force) {
     fail(
-      `${clashes.map((f) => relative(process.cwd(), join(out, f.slug))).join("、")} 已存在，未做任何改动。换一个 --slug，或加 --force 覆盖`,
-      `${clashes.map((f) => f.slug).join(", ")} already exist; nothing was written. Choose another --slug, or pass --force to replace`,
+      `${clashes.map((f) => relative(process.cwd(), join(out, f.slug))).join('、')} 已存在，未做任何改动。换一个 --slug，或加 --force 覆盖`,
+      `${clashes.map((f) => f.slug).join(', ')} already exist; nothing was written. Choose another --slug, or pass --force to replace`,
     );
   }
 
   // Build everything in a temporary folder beside the target (same file system, so the final
   // moves are atomic renames), and move it into place only when all of it succeeded.
   mkdirSync(out, { recursive: true });
-  const staging = mkdtempSync(join(out, ".import-"));
+  const staging = mkdtempSync(join(out, '.import-'));
   try {
     for (const feature of result.features) {
       const folder = join(staging, feature.slug);
       mkdirSync(folder);
-      writeFileSync(join(folder, "index.mdx"), feature.mdx);
+      writeFileSync(join(folder, 'index.mdx'), feature.mdx);
     }
-    if (!args.values["no-photos"]) {
+    if (!args.values['no-photos']) {
       const folders = result.features.map((f) => join(staging, f.slug));
       const run = spawnSync(
         process.execPath,
-        [
-          resolve(
-            dirname(new URL(import.meta.url).pathname),
-            "placeholders.ts",
-          ),
-          ...folders,
-        ],
-        { encoding: "utf8" },
+        [resolve(dirname(new URL(import.meta.url).pathname), 'placeholders.ts'), ...folders],
+        { encoding: 'utf8' },
       );
-      if (run.status !== 0)
-        throw new Error(`placeholders.ts failed: ${run.stderr}`);
+      if (run.status !== 0) throw new Error(`placeholders.ts failed: ${run.stderr}`);
     }
     for (const feature of result.features) {
       const target = join(out, feature.slug);
@@ -198,19 +171,15 @@ function main(): void {
   }
 
   console.log(
-    `读取 ${input}（${encoding === "gb18030" ? "GB18030/GBK" : encoding === "utf-8-bom" ? "UTF-8，带 BOM" : "UTF-8"}），找到 ${result.features.length} 篇稿件。`,
+    `读取 ${input}（${encoding === 'gb18030' ? 'GB18030/GBK' : encoding === 'utf-8-bom' ? 'UTF-8，带 BOM' : 'UTF-8'}），找到 ${result.features.length} 篇稿件。`,
   );
-  printNotes("整版 / page:", result.notes, input);
+  printNotes('整版 / page:', result.notes, input);
   for (const feature of result.features) {
-    const file = relative(process.cwd(), join(out, feature.slug, "index.mdx"));
-    printNotes(
-      `→ ${file}（${feature.title}）草稿 draft: true`,
-      feature.notes,
-      input,
-    );
+    const file = relative(process.cwd(), join(out, feature.slug, 'index.mdx'));
+    printNotes(`→ ${file}（${feature.title}）草稿 draft: true`, feature.notes, input);
   }
   console.log(
-    "\n下一步：逐项处理“待核对”（也写在 index.mdx 的注释里），把文件夹改成拼音名，运行 npm run check，再把 draft 改成 false。",
+    '\n下一步：逐项处理“待核对”（也写在 index.mdx 的注释里），把文件夹改成拼音名，运行 npm run check，再把 draft 改成 false。',
   );
 }
 

@@ -3,11 +3,11 @@
  * with every frontmatter field explained in Chinese, and a placeholder cover photo so the
  * draft builds at once. Refuses to touch an existing folder.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
-import { SLUG_PATTERN } from "../src/lib/import/index.ts";
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SLUG_PATTERN } from '../src/lib/import/index.ts';
 
 export function scaffold(today: Date): string {
   const year = today.getFullYear();
@@ -71,13 +71,11 @@ draft: true
 function main(): void {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { out: { type: "string", default: "content/features" } },
+    options: { out: { type: 'string', default: 'content/features' } },
   });
   const slug = positionals[0];
   if (!slug || positionals.length > 1) {
-    console.error(
-      "✗ 用法：npm run new -- <拼音名>，如 npm run new -- jiulong\n  usage: npm run new -- <slug>",
-    );
+    console.error('✗ 用法：npm run new -- <拼音名>，如 npm run new -- jiulong\n  usage: npm run new -- <slug>');
     process.exit(1);
   }
   if (!SLUG_PATTERN.test(slug)) {
@@ -94,18 +92,15 @@ function main(): void {
     process.exit(1);
   }
   mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, "index.mdx"), scaffold(new Date()));
+  writeFileSync(join(folder, 'index.mdx'), scaffold(new Date()));
   const run = spawnSync(
     process.execPath,
-    [
-      resolve(dirname(new URL(import.meta.url).pathname), "placeholders.ts"),
-      folder,
-    ],
-    { stdio: "inherit" },
+    [resolve(dirname(new URL(import.meta.url).pathname), 'placeholders.ts'), folder],
+    { stdio: 'inherit' },
   );
   if (run.status !== 0) process.exit(run.status ?? 1);
   console.log(
-    `✓ 已创建 ${relative(process.cwd(), join(folder, "index.mdx"))}：按注释填写各项，放入照片，运行 npm run check。详见 docs/编辑指南.md`,
+    `✓ 已创建 ${relative(process.cwd(), join(folder, 'index.mdx'))}：按注释填写各项，放入照片，运行 npm run check。详见 docs/编辑指南.md`,
   );
 }
 

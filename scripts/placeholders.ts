@@ -86,7 +86,10 @@ async function makePlaceholder(file: string, label: string): Promise<void> {
 
 async function main(): Promise<void> {
   const root = resolve('content/features');
-  const folders = process.argv.length > 2 ? process.argv.slice(2).map((f) => resolve(f)) : readdirSync(root).map((d) => join(root, d));
+  const folders =
+    process.argv.length > 2
+      ? process.argv.slice(2).map((f) => resolve(f))
+      : readdirSync(root).map((d) => join(root, d));
   for (const folder of folders) {
     const mdxFile = join(folder, 'index.mdx');
     if (!existsSync(mdxFile)) continue;

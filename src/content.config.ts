@@ -47,21 +47,19 @@ const features = defineCollection({
         /** 城市：e.g. 郑州市. */
         city: nonEmpty('city（城市）'),
         /** 日期：quoted "YYYY", "YYYY-MM" or "YYYY-MM-DD" — only as precise as the source; never invent a day. */
-        date: z
-          .union([z.string(), z.date()])
-          .transform((value, ctx) => {
-            // An unquoted YAML date (2019-07-01) arrives as a Date; keep its calendar day.
-            const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
-            const parsed = parseFeatureDate(text);
-            if (!parsed) {
-              ctx.addIssue({
-                code: 'custom',
-                message: `date（日期）“${text}”无效：请写 "2019"、"2019-07" 或 "2019-07-01" / date must be "YYYY", "YYYY-MM" or "YYYY-MM-DD"`,
-              });
-              return z.NEVER;
-            }
-            return parsed;
-          }),
+        date: z.union([z.string(), z.date()]).transform((value, ctx) => {
+          // An unquoted YAML date (2019-07-01) arrives as a Date; keep its calendar day.
+          const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+          const parsed = parseFeatureDate(text);
+          if (!parsed) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `date（日期）“${text}”无效：请写 "2019"、"2019-07" 或 "2019-07-01" / date must be "YYYY", "YYYY-MM" or "YYYY-MM-DD"`,
+            });
+            return z.NEVER;
+          }
+          return parsed;
+        }),
         /** 日期是否推断：true when the date is inferred from the text rather than printed. */
         dateInferred: z.boolean().default(false),
         /** 推断依据：one sentence on how the date was inferred; required when dateInferred is true. */

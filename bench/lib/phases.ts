@@ -38,7 +38,7 @@ export const PHASE_MARKERS: readonly { name: string; marker: RegExp; after?: str
 ];
 
 // Astro colours its log unless told not to; the markers are matched on plain text.
-// eslint-disable-next-line no-control-regex
+
 const ANSI = /\u001b\[[0-9;]*m/g;
 export const stripAnsi = (text: string): string => text.replace(ANSI, '');
 
@@ -47,7 +47,11 @@ export const stripAnsi = (text: string): string => text.replace(ANSI, '');
  * ([at, bytes] pairs) gives each phase its peak. The time before the first marker is
  * "startup" (loading Node, Astro, the config and Vite).
  */
-export function splitPhases(lines: readonly StampedLine[], end: StampedLine, rssSamples: readonly [number, number][]): Phase[] {
+export function splitPhases(
+  lines: readonly StampedLine[],
+  end: StampedLine,
+  rssSamples: readonly [number, number][],
+): Phase[] {
   const starts: { name: string; at: number; cpu: number }[] = [{ name: 'startup', at: 0, cpu: 0 }];
   let next = 0;
   for (const line of lines) {

@@ -71,7 +71,9 @@ export async function poolPhoto(seed: number, size: PhotoSize = CAMERA_SIZE): Pr
     const value = 128 + (sum[i]! - 128) * 1.8 + (random() - 0.5) * 14;
     pixels[i] = value < 0 ? 0 : value > 255 ? 255 : value;
   }
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 92 }).toBuffer();
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 92 })
+    .toBuffer();
 }
 
 /** A distinct photo derived from a pool photo: crop, maybe mirror, re-tone, re-grain. */
@@ -85,11 +87,21 @@ export async function derivedPhoto(source: Buffer, seed: number, size: PhotoSize
   let image = sharp(source)
     .extract({ left, top, width: cropWidth, height: cropHeight })
     .resize(size.width, size.height, { kernel: 'lanczos3' })
-    .modulate({ brightness: 0.85 + random() * 0.3, saturation: 0.7 + random() * 0.6, hue: Math.round(random() * 60 - 30) });
+    .modulate({
+      brightness: 0.85 + random() * 0.3,
+      saturation: 0.7 + random() * 0.6,
+      hue: Math.round(random() * 60 - 30),
+    });
   if (random() < 0.5) image = image.flop();
   // Fresh grain on top, as a different exposure would have.
   const grain = await sharp({
-    create: { width: size.width, height: size.height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 6 } },
+    create: {
+      width: size.width,
+      height: size.height,
+      channels: 3,
+      background: '#808080',
+      noise: { type: 'gaussian', mean: 128, sigma: 6 },
+    },
   })
     .png({ compressionLevel: 0 })
     .toBuffer();

@@ -3,33 +3,26 @@
  * an error stops everything before a page is written; in dev the problems are logged, so an
  * editor previewing a half-finished draft still gets a page.
  */
-import { fileURLToPath } from "node:url";
-import type { AstroIntegration } from "astro";
-import {
-  checkContent,
-  formatDiagnostic,
-  summarize,
-} from "../lib/check/index.ts";
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { checkContent, formatDiagnostic, summarize } from '../lib/check/index.ts';
 
 export default function contentCheck(): AstroIntegration {
   return {
-    name: "zhuanban:content-check",
+    name: 'zhuanban:content-check',
     hooks: {
-      "astro:config:setup": async ({ command, config, logger }) => {
-        if (command !== "build" && command !== "dev") return;
+      'astro:config:setup': async ({ command, config, logger }) => {
+        if (command !== 'build' && command !== 'dev') return;
         const root = fileURLToPath(config.root);
-        const diagnostics = await checkContent(
-          `${root}/content/features`,
-          root,
-        );
+        const diagnostics = await checkContent(`${root}/content/features`, root);
         for (const d of diagnostics) {
-          if (d.severity === "error") logger.error(formatDiagnostic(d));
+          if (d.severity === 'error') logger.error(formatDiagnostic(d));
           else logger.warn(formatDiagnostic(d));
         }
-        const errors = diagnostics.filter((d) => d.severity === "error");
-        if (errors.length && command === "build") {
+        const errors = diagnostics.filter((d) => d.severity === 'error');
+        if (errors.length && command === 'build') {
           throw new Error(
-            `内容检查未通过，构建停止 / content check failed: ${summarize(diagnostics)}\n${errors.map(formatDiagnostic).join("\n")}`,
+            `内容检查未通过，构建停止 / content check failed: ${summarize(diagnostics)}\n${errors.map(formatDiagnostic).join('\n')}`,
           );
         }
         logger.info(`内容检查 / content check: ${summarize(diagnostics)}`);

@@ -5,34 +5,31 @@
  * List it after the pagefind integration: hooks run in list order, and the search index
  * must exist before it can be checked.
  */
-import { fileURLToPath } from "node:url";
-import type { AstroIntegration } from "astro";
-import { readFeatures } from "../lib/check/index.ts";
-import { verifyDist } from "../lib/check/verify-dist.ts";
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { readFeatures } from '../lib/check/index.ts';
+import { verifyDist } from '../lib/check/verify-dist.ts';
 
 export default function verifyBuild(): AstroIntegration {
-  let root = "";
+  let root = '';
   return {
-    name: "zhuanban:verify-build",
+    name: 'zhuanban:verify-build',
     hooks: {
-      "astro:config:done": ({ config }) => {
+      'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
       },
-      "astro:build:done": ({ dir, logger }) => {
-        const includeDrafts = process.env["ZHUANBAN_INCLUDE_DRAFTS"] === "1";
-        const features = readFeatures(`${root}/content/features`, root).map(
-          (f) => ({
-            slug: f.slug,
-            draft: !includeDrafts && f.data["draft"] === true,
-          }),
-        );
+      'astro:build:done': ({ dir, logger }) => {
+        const includeDrafts = process.env['ZHUANBAN_INCLUDE_DRAFTS'] === '1';
+        const features = readFeatures(`${root}/content/features`, root).map((f) => ({
+          slug: f.slug,
+          draft: !includeDrafts && f.data['draft'] === true,
+        }));
         const problems = verifyDist(fileURLToPath(dir), features);
-        for (const p of problems.filter((x) => x.severity === "warning"))
-          logger.warn(`${p.zh} / ${p.en}`);
-        const errors = problems.filter((p) => p.severity === "error");
+        for (const p of problems.filter((x) => x.severity === 'warning')) logger.warn(`${p.zh} / ${p.en}`);
+        const errors = problems.filter((p) => p.severity === 'error');
         if (errors.length) {
           throw new Error(
-            `构建结果与稿件不符，构建失败 / the built site does not match the content:\n${errors.map((p) => `  ${p.zh} / ${p.en}`).join("\n")}`,
+            `构建结果与稿件不符，构建失败 / the built site does not match the content:\n${errors.map((p) => `  ${p.zh} / ${p.en}`).join('\n')}`,
           );
         }
         logger.info(

@@ -22,7 +22,7 @@ const LOG: [number, number, string][] = [
   [16000, 19800, '11:51:02   ▶ /_astro/pool-002.CQUEZHPG_Z1NT5cF.avif (before: 2156kB, after: 12kB) (+1.08s) (57/107)'],
   [16100, 19900, '11:51:02   ▶ /_astro/pool-001.CbBEHq9J_Z1Vw07O.avif (reused cache entry) (58/107)'],
   [17000, 20000, '11:51:15 [build] ✓ Completed in 32.14s.'],
-  [17200, 20100, "11:51:15 [@astrojs/sitemap] `sitemap-index.xml` created at `dist`"],
+  [17200, 20100, '11:51:15 [@astrojs/sitemap] `sitemap-index.xml` created at `dist`'],
   [19000, 22000, '11:51:15 [zhuanban:pagefind] indexed 43 pages into dist/pagefind in 315 ms'],
 ];
 const lines: StampedLine[] = LOG.map(([at, cpu, text]) => ({ at, cpu, text }));
@@ -86,7 +86,10 @@ describe('ssim', () => {
 
 describe('syntheticFeature', () => {
   const pool: SeedPool = {
-    paragraphs: Array.from({ length: 12 }, (_, i) => `第${i}段：九龙办事处坚持党建引领，推动基层治理不断完善，群众的获得感、幸福感持续提升。`),
+    paragraphs: Array.from(
+      { length: 12 },
+      (_, i) => `第${i}段：九龙办事处坚持党建引领，推动基层治理不断完善，群众的获得感、幸福感持续提升。`,
+    ),
     headings: ['党建引领', '城市管理', '民生服务'],
     captions: [
       { caption: '红云路街边微景观', alt: '红云路街角的微景观' },
@@ -94,7 +97,9 @@ describe('syntheticFeature', () => {
       { caption: '池南路绿意盎然', alt: '池南路两侧行道树' },
     ],
     titles: ['二七区：高品质擘画美丽新画卷'],
-    summaries: ['去年以来，二七区按照市委、市政府工作部署，坚持党建引领，强化组织保障，发挥先锋作用，积极投入到打造高品质城市建设工作中来。'],
+    summaries: [
+      '去年以来，二七区按照市委、市政府工作部署，坚持党建引领，强化组织保障，发挥先锋作用，积极投入到打造高品质城市建设工作中来。',
+    ],
     names: ['范光华'],
     districts: ['erqi'],
     topics: ['dangjian', 'shequ'],

@@ -1,24 +1,17 @@
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  writeFileSync,
-  existsSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import sharp from "sharp";
-import { describe, expect, it } from "vitest";
-import { fixPunctuation } from "./content-checks.ts";
-import { readFeatureSource } from "./feature-source.ts";
-import { checkContent, readFeatures } from "./index.ts";
-import { buildThenSwap } from "../../../scripts/build.ts";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { fixPunctuation } from './content-checks.ts';
+import { readFeatureSource } from './feature-source.ts';
+import { checkContent, readFeatures } from './index.ts';
+import { buildThenSwap } from '../../../scripts/build.ts';
 
-const root = new URL("../../../", import.meta.url).pathname;
-const realPhoto = join(root, "content/features/jiulong/photo-1.jpg");
+const root = new URL('../../../', import.meta.url).pathname;
+const realPhoto = join(root, 'content/features/jiulong/photo-1.jpg');
 
-const frontmatter = (title: string, extra = "") => `---
+const frontmatter = (title: string, extra = '') => `---
 title: "${title}"
 summary: "九龙办事处以党建为引领，创新实践精细化管理城市，努力打造老家社区品牌，带领辖区居民共建和谐家园。"
 office: "九龙办事处"
@@ -34,32 +27,27 @@ ${extra}draft: false
 `;
 
 function site(features: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "zhuanban-check-"));
+  const dir = mkdtempSync(join(tmpdir(), 'zhuanban-check-'));
   for (const [slug, mdx] of Object.entries(features)) {
     mkdirSync(join(dir, slug));
-    writeFileSync(join(dir, slug, "index.mdx"), mdx);
-    copyFileSync(realPhoto, join(dir, slug, "photo-1.jpg"));
+    writeFileSync(join(dir, slug, 'index.mdx'), mdx);
+    copyFileSync(realPhoto, join(dir, slug, 'photo-1.jpg'));
   }
   return dir;
 }
 
 const run = async (dir: string) =>
-  (await checkContent(dir, dir)).map(
-    (d) => `${d.file}:${d.line} ${d.severity} [${d.code}]`,
-  );
+  (await checkContent(dir, dir)).map((d) => `${d.file}:${d.line} ${d.severity} [${d.code}]`);
 
-describe("npm run check", () => {
-  it("finds no errors in the real content", async () => {
-    const diagnostics = await checkContent(
-      join(root, "content/features"),
-      root,
-    );
-    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+describe('npm run check', () => {
+  it('finds no errors in the real content', async () => {
+    const diagnostics = await checkContent(join(root, 'content/features'), root);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
-  it("reports missing photos, Figures without alt or caption, each at its line", async () => {
+  it('reports missing photos, Figures without alt or caption, each at its line', async () => {
     const dir = site({
-      a: `${frontmatter("标题甲")}\n正文第一段。\n\n<Figure src="./photo-9.jpg" alt="照片" caption="图注" />\n\n<Figure src="./photo-1.jpg" />\n`,
+      a: `${frontmatter('标题甲')}\n正文第一段。\n\n<Figure src="./photo-9.jpg" alt="照片" caption="图注" />\n\n<Figure src="./photo-1.jpg" />\n`,
     });
     expect(await run(dir)).toMatchInlineSnapshot(`
       [
@@ -70,12 +58,12 @@ describe("npm run check", () => {
     `);
   });
 
-  it("reports duplicate titles, bad slugs, and a day the text does not support", async () => {
+  it('reports duplicate titles, bad slugs, and a day the text does not support', async () => {
     const dir = site({
-      a: `${frontmatter("同一个标题")}\n正文。\n`,
-      b: `${frontmatter("同一个标题")}\n正文。\n`,
-      Bad_Slug: `${frontmatter("另一个标题", 'dateNote: "x"\n').replace('date: "2019"', 'date: "2019-07-01"')}\n6月30日，正文。\n`,
-      ok: `${frontmatter("有日期的标题").replace('date: "2019"', 'date: "2019-07-01"')}\n7月1日，正文。\n`,
+      a: `${frontmatter('同一个标题')}\n正文。\n`,
+      b: `${frontmatter('同一个标题')}\n正文。\n`,
+      Bad_Slug: `${frontmatter('另一个标题', 'dateNote: "x"\n').replace('date: "2019"', 'date: "2019-07-01"')}\n6月30日，正文。\n`,
+      ok: `${frontmatter('有日期的标题').replace('date: "2019"', 'date: "2019-07-01"')}\n7月1日，正文。\n`,
     });
     expect(await run(dir)).toMatchInlineSnapshot(`
       [
@@ -86,16 +74,16 @@ describe("npm run check", () => {
     `);
   });
 
-  it("warns about photos too small to show sharp, and fails ones too large to commit", async () => {
+  it('warns about photos too small to show sharp, and fails ones too large to commit', async () => {
     const dir = site({
-      a: `${frontmatter("标题乙")}\n<Figure src="./small.jpg" alt="小图" caption="图注" />\n\n<Figure src="./huge.jpg" alt="大图" caption="图注" />\n`,
+      a: `${frontmatter('标题乙')}\n<Figure src="./small.jpg" alt="小图" caption="图注" />\n\n<Figure src="./huge.jpg" alt="大图" caption="图注" />\n`,
     });
     await sharp({
-      create: { width: 640, height: 427, channels: 3, background: "#888" },
+      create: { width: 640, height: 427, channels: 3, background: '#888' },
     })
       .jpeg()
-      .toFile(join(dir, "a", "small.jpg"));
-    writeFileSync(join(dir, "a", "huge.jpg"), Buffer.alloc(21 * 1024 * 1024));
+      .toFile(join(dir, 'a', 'small.jpg'));
+    writeFileSync(join(dir, 'a', 'huge.jpg'), Buffer.alloc(21 * 1024 * 1024));
     expect(await run(dir)).toMatchInlineSnapshot(`
       [
         "a/index.mdx:15 warning [photo-too-small]",
@@ -104,44 +92,42 @@ describe("npm run check", () => {
     `);
   });
 
-  it("--fix turns half-width punctuation full-width in text and leaves code, numbers and URLs alone", () => {
-    const source = `${frontmatter("标题:副标题")}\n九州路办事处辖区面积16.2平方公里,总人口16.2万人。详见 https://example.cn/a,b 。\n\n<Figure src="./photo-1.jpg" alt="照片" caption="图注" />\n`;
-    const feature = readFeatureSource("a/index.mdx", "/nowhere/a", "a", source);
+  it('--fix turns half-width punctuation full-width in text and leaves code, numbers and URLs alone', () => {
+    const source = `${frontmatter('标题:副标题')}\n九州路办事处辖区面积16.2平方公里,总人口16.2万人。详见 https://example.cn/a,b 。\n\n<Figure src="./photo-1.jpg" alt="照片" caption="图注" />\n`;
+    const feature = readFeatureSource('a/index.mdx', '/nowhere/a', 'a', source);
     const { source: fixed, fixed: count } = fixPunctuation(feature);
     expect(count).toBe(2);
     expect(fixed).toContain('title: "标题：副标题"');
-    expect(fixed).toContain(
-      "16.2平方公里，总人口16.2万人。详见 https://example.cn/a,b 。",
-    );
+    expect(fixed).toContain('16.2平方公里，总人口16.2万人。详见 https://example.cn/a,b 。');
   });
 });
 
-describe("build then swap", () => {
-  it("leaves the previous site untouched when the build fails, and replaces it when it succeeds", () => {
-    const dir = mkdtempSync(join(tmpdir(), "zhuanban-swap-"));
-    const dist = join(dir, "dist");
+describe('build then swap', () => {
+  it('leaves the previous site untouched when the build fails, and replaces it when it succeeds', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhuanban-swap-'));
+    const dist = join(dir, 'dist');
     mkdirSync(dist);
-    writeFileSync(join(dist, "index.html"), "old site");
+    writeFileSync(join(dist, 'index.html'), 'old site');
     const failed = buildThenSwap(dist, (staging) => {
       mkdirSync(staging);
-      writeFileSync(join(staging, "index.html"), "half a site");
+      writeFileSync(join(staging, 'index.html'), 'half a site');
       return 1;
     });
     expect(failed).toBe(1);
-    expect(readFileSync(join(dist, "index.html"), "utf8")).toBe("old site");
+    expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe('old site');
     const ok = buildThenSwap(dist, (staging) => {
       mkdirSync(staging);
-      writeFileSync(join(staging, "index.html"), "new site");
+      writeFileSync(join(staging, 'index.html'), 'new site');
       return 0;
     });
     expect(ok).toBe(0);
-    expect(readFileSync(join(dist, "index.html"), "utf8")).toBe("new site");
+    expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe('new site');
     expect(existsSync(join(dir, `.dist.building-${process.pid}`))).toBe(false);
   });
 });
 
-it("readFeatures ignores the importer’s staging folders", () => {
-  const dir = site({ a: `${frontmatter("标题丙")}\n正文。\n` });
-  mkdirSync(join(dir, ".import-x", "b"), { recursive: true });
-  expect(readFeatures(dir, dir).map((f) => f.slug)).toEqual(["a"]);
+it('readFeatures ignores the importer’s staging folders', () => {
+  const dir = site({ a: `${frontmatter('标题丙')}\n正文。\n` });
+  mkdirSync(join(dir, '.import-x', 'b'), { recursive: true });
+  expect(readFeatures(dir, dir).map((f) => f.slug)).toEqual(['a']);
 });

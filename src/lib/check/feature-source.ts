@@ -3,15 +3,9 @@
  * parsed as MDX — by the MDX parser itself, so positions are exact and nothing slips past
  * the way it could past a regex.
  */
-import { createProcessor } from "@mdx-js/mdx";
-import type { Root } from "mdast";
-import {
-  isMap,
-  isScalar,
-  LineCounter,
-  parseDocument,
-  type Document,
-} from "yaml";
+import { createProcessor } from '@mdx-js/mdx';
+import type { Root } from 'mdast';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 
 export interface FeatureSource {
   /** Path as shown in messages, relative to the project. */
@@ -32,12 +26,7 @@ export interface FeatureSource {
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
-export function readFeatureSource(
-  file: string,
-  folder: string,
-  slug: string,
-  source: string,
-): FeatureSource {
+export function readFeatureSource(file: string, folder: string, slug: string, source: string): FeatureSource {
   const match = FRONTMATTER.exec(source);
   const lineCounter = new LineCounter();
   const feature: FeatureSource = {
@@ -62,19 +51,16 @@ export function readFeatureSource(
     if (error) {
       feature.frontmatterError = {
         line: lineCounter.linePos(error.pos[0]).line + 1,
-        reason: error.message.split("\n")[0]!,
+        reason: error.message.split('\n')[0]!,
       };
     } else {
       const data = document.toJS() as unknown;
-      if (data && typeof data === "object")
-        feature.data = data as Record<string, unknown>;
+      if (data && typeof data === 'object') feature.data = data as Record<string, unknown>;
     }
-    feature.bodyStartLine = match[0].split("\n").length;
+    feature.bodyStartLine = match[0].split('\n').length;
   }
   // Blank out the frontmatter with spaces (keeping its newlines) so body offsets and lines are file positions.
-  const body = match
-    ? match[0].replace(/[^\n]/g, " ") + source.slice(match[0].length)
-    : source;
+  const body = match ? match[0].replace(/[^\n]/g, ' ') + source.slice(match[0].length) : source;
   try {
     feature.tree = createProcessor().parse(body);
   } catch (error) {
@@ -89,7 +75,7 @@ export function readFeatureSource(
       reason?: string;
       message: string;
     };
-    const place = e.place && "start" in e.place ? e.place.start : e.place;
+    const place = e.place && 'start' in e.place ? e.place.start : e.place;
     feature.parseError = {
       line: place?.line ?? e.line ?? 1,
       ...(place?.column ? { column: place.column } : {}),
@@ -100,10 +86,7 @@ export function readFeatureSource(
 }
 
 /** The file line of a frontmatter key path, e.g. ['cover', 'src']; the key's own line. */
-export function frontmatterLine(
-  feature: FeatureSource,
-  path: readonly string[],
-): number {
+export function frontmatterLine(feature: FeatureSource, path: readonly string[]): number {
   let node: unknown = feature.document?.contents;
   let line = 1;
   for (const key of path) {

@@ -3,24 +3,22 @@
  * git (or the merge request) chokes on them. Git hosts refuse files over 100 MB and warn at
  * 50 MB; a camera original is 5–15 MB, which is fine to commit, a scan or a RAW is not.
  */
-import { statSync } from "node:fs";
-import { join } from "node:path";
-import sharp from "sharp";
-import type { Diagnostic } from "./diagnostic.ts";
-import { referencedImages } from "./content-checks.ts";
-import type { FeatureSource } from "./feature-source.ts";
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import type { Diagnostic } from './diagnostic.ts';
+import { referencedImages } from './content-checks.ts';
+import type { FeatureSource } from './feature-source.ts';
 
 /** The largest width a photo is rendered at (Figure's widest srcset entry, 1080 px; the cover at 2× a 42rem column ≈ 1344). */
 export const LARGEST_RENDERED_WIDTH = 1344;
 export const MAX_COMMIT_BYTES = 20 * 1024 * 1024;
 
-export async function checkImages(
-  feature: FeatureSource,
-): Promise<Diagnostic[]> {
+export async function checkImages(feature: FeatureSource): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const image of referencedImages(feature)) {
-    if (seen.has(image.src) || !image.src.startsWith("./")) continue;
+    if (seen.has(image.src) || !image.src.startsWith('./')) continue;
     seen.add(image.src);
     const path = join(feature.folder, image.src);
     let size: number;
@@ -34,8 +32,8 @@ export async function checkImages(
       out.push({
         file: feature.file,
         line: image.line,
-        severity: "error",
-        code: "photo-too-large",
+        severity: 'error',
+        code: 'photo-too-large',
         zh: `${image.src} 有 ${mb} MB，太大，不适合提交到 git（上限 ${MAX_COMMIT_BYTES / 1024 / 1024} MB）。请导出为长边 3000 像素左右的 JPEG`,
         en: `${image.src} is ${mb} MB, too large to commit (limit ${MAX_COMMIT_BYTES / 1024 / 1024} MB); export a JPEG about 3000 px on the long side`,
       });
@@ -47,8 +45,8 @@ export async function checkImages(
         out.push({
           file: feature.file,
           line: image.line,
-          severity: "warning",
-          code: "photo-too-small",
+          severity: 'warning',
+          code: 'photo-too-small',
           zh: `${image.src} 只有 ${width} 像素宽，网页最宽显示 ${LARGEST_RENDERED_WIDTH} 像素，会发虚。请换用原图`,
           en: `${image.src} is ${width} px wide but is shown up to ${LARGEST_RENDERED_WIDTH} px; use the original photo`,
         });
@@ -57,8 +55,8 @@ export async function checkImages(
       out.push({
         file: feature.file,
         line: image.line,
-        severity: "error",
-        code: "photo-unreadable",
+        severity: 'error',
+        code: 'photo-unreadable',
         zh: `${image.src} 不是能读取的图片（JPEG/PNG/WebP/AVIF）。请重新导出`,
         en: `${image.src} is not a readable image (JPEG/PNG/WebP/AVIF); export it again`,
       });

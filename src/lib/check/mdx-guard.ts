@@ -9,72 +9,55 @@
  * - components the site does not have; `on…=` event handlers; `{…}` attribute values and spreads;
  * - `javascript:` / `data:` / `vbscript:` links.
  */
-import { posix } from "node:path";
-import type { Program } from "estree";
-import type { Nodes } from "mdast";
-import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
-import { visit } from "unist-util-visit";
-import type { Diagnostic } from "./diagnostic.ts";
-import type { FeatureSource } from "./feature-source.ts";
+import { posix } from 'node:path';
+import type { Program } from 'estree';
+import type { Nodes } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import { visit } from 'unist-util-visit';
+import type { Diagnostic } from './diagnostic.ts';
+import type { FeatureSource } from './feature-source.ts';
 
 /** What editors use: passed to every feature by the page, so no import line is needed. */
-export const SITE_COMPONENTS = [
-  "Figure",
-  "Gallery",
-  "EditorNote",
-  "InfoBox",
-  "PullQuote",
-] as const;
+export const SITE_COMPONENTS = ['Figure', 'Gallery', 'EditorNote', 'InfoBox', 'PullQuote'] as const;
 /** Plain HTML an editor may need inside text; nothing that loads, embeds or runs anything. */
 const SAFE_HTML = new Set([
-  "br",
-  "sup",
-  "sub",
-  "ruby",
-  "rt",
-  "rp",
-  "abbr",
-  "small",
-  "mark",
-  "del",
-  "ins",
-  "u",
-  "s",
-  "strong",
-  "em",
-  "b",
-  "i",
-  "span",
-  "cite",
-  "q",
+  'br',
+  'sup',
+  'sub',
+  'ruby',
+  'rt',
+  'rp',
+  'abbr',
+  'small',
+  'mark',
+  'del',
+  'ins',
+  'u',
+  's',
+  'strong',
+  'em',
+  'b',
+  'i',
+  'span',
+  'cite',
+  'q',
 ]);
 const IMAGE = /\.(?:jpe?g|png|webp|avif)$/i;
 const UNSAFE_URL = /^\s*(?:javascript|vbscript|data):/i;
 
 type Report = (
-  node:
-    | { position?: { start: { line: number; column: number } } | undefined }
-    | undefined,
+  node: { position?: { start: { line: number; column: number } } | undefined } | undefined,
   code: string,
   zh: string,
   en: string,
 ) => void;
 
 /** May a feature import this? Only an image in its own folder, or a site MDX component. */
-export function isAllowedImport(
-  specifier: string,
-  featureFolder: string,
-): boolean {
-  if (!specifier.startsWith("./") && !specifier.startsWith("../")) return false;
-  const resolved = posix.normalize(
-    posix.join(featureFolder.replaceAll("\\", "/"), specifier),
-  );
-  const folder = posix.normalize(featureFolder.replaceAll("\\", "/"));
-  if (
-    IMAGE.test(specifier) &&
-    resolved.startsWith(`${folder}/`) &&
-    !resolved.slice(folder.length + 1).includes("/")
-  )
+export function isAllowedImport(specifier: string, featureFolder: string): boolean {
+  if (!specifier.startsWith('./') && !specifier.startsWith('../')) return false;
+  const resolved = posix.normalize(posix.join(featureFolder.replaceAll('\\', '/'), specifier));
+  const folder = posix.normalize(featureFolder.replaceAll('\\', '/'));
+  if (IMAGE.test(specifier) && resolved.startsWith(`${folder}/`) && !resolved.slice(folder.length + 1).includes('/'))
     return true;
   return (
     /(?:^|\/)src\/components\/mdx\/[A-Z][A-Za-z]*\.astro$/.test(resolved) &&
@@ -90,101 +73,90 @@ function checkEsm(
   report: Report,
 ): void {
   for (const statement of program?.body ?? []) {
-    if (statement.type === "ImportDeclaration") {
+    if (statement.type === 'ImportDeclaration') {
       const specifier = String(statement.source.value);
       if (!isAllowedImport(specifier, feature.folder)) {
         report(
           at,
-          "mdx-import",
-          `不允许导入“${specifier}”：稿件只能使用网站自带的组件（${SITE_COMPONENTS.join("、")}，无需 import）和本文件夹里的照片。请删去这一行`,
+          'mdx-import',
+          `不允许导入“${specifier}”：稿件只能使用网站自带的组件（${SITE_COMPONENTS.join('、')}，无需 import）和本文件夹里的照片。请删去这一行`,
           `import of "${specifier}" is not allowed: features use the site's components (no import needed) and their own photos only; delete this line`,
         );
       }
-    } else if (statement.type.startsWith("Export")) {
+    } else if (statement.type.startsWith('Export')) {
       report(
         at,
-        "mdx-export",
-        "稿件里不能写 export：它会在构建时执行代码。请删去这一行",
-        "`export` is not allowed in a feature: it runs code at build time; delete it",
+        'mdx-export',
+        '稿件里不能写 export：它会在构建时执行代码。请删去这一行',
+        '`export` is not allowed in a feature: it runs code at build time; delete it',
       );
     } else {
       report(
         at,
-        "mdx-code",
-        "稿件里不能写代码语句。请删去这一行",
-        "code statements are not allowed in a feature; delete this line",
+        'mdx-code',
+        '稿件里不能写代码语句。请删去这一行',
+        'code statements are not allowed in a feature; delete this line',
       );
     }
   }
   if (!program && value.trim())
     report(
       at,
-      "mdx-code",
-      "稿件里不能写 import/export 代码。请删去这一行",
-      "import/export code is not allowed in a feature; delete this line",
+      'mdx-code',
+      '稿件里不能写 import/export 代码。请删去这一行',
+      'import/export code is not allowed in a feature; delete this line',
     );
 }
 
-function checkElement(
-  node: MdxJsxFlowElement | MdxJsxTextElement,
-  report: Report,
-): void {
+function checkElement(node: MdxJsxFlowElement | MdxJsxTextElement, report: Report): void {
   const name = node.name;
   if (name === null) {
-    report(
-      node,
-      "mdx-fragment",
-      "不能使用 <> </> 片段。请删去",
-      "fragments (<> </>) are not allowed; remove them",
-    );
-  } else if (/^[A-Z]/.test(name) || name.includes(".")) {
+    report(node, 'mdx-fragment', '不能使用 <> </> 片段。请删去', 'fragments (<> </>) are not allowed; remove them');
+  } else if (/^[A-Z]/.test(name) || name.includes('.')) {
     if (!(SITE_COMPONENTS as readonly string[]).includes(name)) {
       report(
         node,
-        "mdx-component",
-        `没有名为 <${name}> 的组件。可用的组件：${SITE_COMPONENTS.join("、")}（见编辑指南）`,
-        `there is no component <${name}>; use one of ${SITE_COMPONENTS.join(", ")}`,
+        'mdx-component',
+        `没有名为 <${name}> 的组件。可用的组件：${SITE_COMPONENTS.join('、')}（见编辑指南）`,
+        `there is no component <${name}>; use one of ${SITE_COMPONENTS.join(', ')}`,
       );
     }
   } else if (!SAFE_HTML.has(name.toLowerCase())) {
     report(
       node,
-      "mdx-html",
+      'mdx-html',
       `不允许使用 <${name}> 标签：稿件中不能嵌入脚本、样式、框架或表单。请删去，图片请用 <Figure>`,
       `<${name}> is not allowed in a feature (no scripts, styles, frames or forms); remove it, use <Figure> for photos`,
     );
   }
   for (const attribute of node.attributes) {
-    if (attribute.type === "mdxJsxExpressionAttribute") {
+    if (attribute.type === 'mdxJsxExpressionAttribute') {
       report(
         node,
-        "mdx-attribute",
-        `<${name ?? ""}> 上不能写 {…} 展开属性。请改成 名称="文字"`,
-        `spread attributes {…} are not allowed on <${name ?? ""}>; write name="text"`,
+        'mdx-attribute',
+        `<${name ?? ''}> 上不能写 {…} 展开属性。请改成 名称="文字"`,
+        `spread attributes {…} are not allowed on <${name ?? ''}>; write name="text"`,
       );
       continue;
     }
     if (/^on/i.test(attribute.name)) {
       report(
         node,
-        "mdx-event-handler",
-        `<${name ?? ""}> 上不能写 ${attribute.name}：事件处理会在读者浏览器中执行代码。请删去`,
-        `${attribute.name} on <${name ?? ""}> is not allowed: event handlers run code in readers' browsers; remove it`,
+        'mdx-event-handler',
+        `<${name ?? ''}> 上不能写 ${attribute.name}：事件处理会在读者浏览器中执行代码。请删去`,
+        `${attribute.name} on <${name ?? ''}> is not allowed: event handlers run code in readers' browsers; remove it`,
       );
-    } else if (attribute.value && typeof attribute.value === "object") {
+    } else if (attribute.value && typeof attribute.value === 'object') {
       report(
         node,
-        "mdx-attribute",
-        `<${name ?? ""}> 的 ${attribute.name} 只能写成 ${attribute.name}="文字"，不能用 {…}`,
-        `${attribute.name} on <${name ?? ""}> must be a quoted string, not {…}`,
+        'mdx-attribute',
+        `<${name ?? ''}> 的 ${attribute.name} 只能写成 ${attribute.name}="文字"，不能用 {…}`,
+        `${attribute.name} on <${name ?? ''}> must be a quoted string, not {…}`,
       );
-    } else if (
-      typeof attribute.value === "string" &&
-      UNSAFE_URL.test(attribute.value)
-    ) {
+    } else if (typeof attribute.value === 'string' && UNSAFE_URL.test(attribute.value)) {
       report(
         node,
-        "mdx-url",
+        'mdx-url',
         `${attribute.name} 不能是 javascript:/data: 地址`,
         `${attribute.name} must not be a javascript:/data: URL`,
       );
@@ -200,7 +172,7 @@ export function guardMdx(feature: FeatureSource): Diagnostic[] {
       file: feature.file,
       line: start?.line ?? 1,
       ...(start ? { column: start.column } : {}),
-      severity: "error",
+      severity: 'error',
       code,
       zh,
       en,
@@ -209,49 +181,38 @@ export function guardMdx(feature: FeatureSource): Diagnostic[] {
   if (!feature.tree) return diagnostics;
   visit(feature.tree, (node: Nodes) => {
     switch (node.type) {
-      case "mdxjsEsm":
-        checkEsm(
-          node.data?.estree as Program | undefined,
-          node.value,
-          feature,
-          node,
-          report,
-        );
+      case 'mdxjsEsm':
+        checkEsm(node.data?.estree as Program | undefined, node.value, feature, node, report);
         break;
-      case "mdxFlowExpression":
-      case "mdxTextExpression": {
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression': {
         const program = node.data?.estree as Program | undefined;
         if (!program || program.body.length > 0) {
           report(
             node,
-            "mdx-expression",
+            'mdx-expression',
             `不能写 {…} 表达式（“{${node.value.trim().slice(0, 30)}}”）：它会在构建时执行代码。若要显示花括号，请写 \\{ 和 \\}`,
-            "expressions {…} are not allowed: they run code at build time; to show a brace write \\{ or \\}",
+            'expressions {…} are not allowed: they run code at build time; to show a brace write \\{ or \\}',
           );
         }
         break;
       }
-      case "mdxJsxFlowElement":
-      case "mdxJsxTextElement":
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement':
         checkElement(node, report);
         break;
-      case "link":
-      case "definition":
-      case "image":
+      case 'link':
+      case 'definition':
+      case 'image':
         if (UNSAFE_URL.test(node.url))
-          report(
-            node,
-            "mdx-url",
-            "链接不能是 javascript:/data: 地址",
-            "links must not be javascript:/data: URLs",
-          );
+          report(node, 'mdx-url', '链接不能是 javascript:/data: 地址', 'links must not be javascript:/data: URLs');
         break;
-      case "html":
+      case 'html':
         report(
           node,
-          "mdx-html",
-          "不能写 HTML 注释或原始 HTML。注释请写成 {/* … */}",
-          "raw HTML is not allowed; write comments as {/* … */}",
+          'mdx-html',
+          '不能写 HTML 注释或原始 HTML。注释请写成 {/* … */}',
+          'raw HTML is not allowed; write comments as {/* … */}',
         );
         break;
       default:

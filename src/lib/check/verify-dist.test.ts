@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { gzipSync } from "node:zlib";
-import { describe, expect, it } from "vitest";
-import { verifyDist } from "./verify-dist.ts";
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { verifyDist } from './verify-dist.ts';
 
 /** A small built site: pages, sitemap, RSS and Pagefind fragments for the given slugs. */
 function dist({
@@ -19,100 +19,87 @@ function dist({
   search: string[];
   extra?: Record<string, string>;
 }): string {
-  const dir = mkdtempSync(join(tmpdir(), "zhuanban-dist-"));
+  const dir = mkdtempSync(join(tmpdir(), 'zhuanban-dist-'));
   for (const slug of pages) {
-    mkdirSync(join(dir, "features", slug), { recursive: true });
-    writeFileSync(
-      join(dir, "features", slug, "index.html"),
-      `<h1>${slug}</h1>`,
-    );
+    mkdirSync(join(dir, 'features', slug), { recursive: true });
+    writeFileSync(join(dir, 'features', slug, 'index.html'), `<h1>${slug}</h1>`);
   }
   writeFileSync(
-    join(dir, "sitemap-0.xml"),
-    sitemap
-      .map((s) => `<url><loc>https://x.cn/features/${s}/</loc></url>`)
-      .join(""),
+    join(dir, 'sitemap-0.xml'),
+    sitemap.map((s) => `<url><loc>https://x.cn/features/${s}/</loc></url>`).join(''),
   );
   writeFileSync(
-    join(dir, "rss.xml"),
-    `<rss>${rss.map((s) => `<link>https://x.cn/features/${s}/</link>`).join("")}</rss>`,
+    join(dir, 'rss.xml'),
+    `<rss>${rss.map((s) => `<link>https://x.cn/features/${s}/</link>`).join('')}</rss>`,
   );
-  mkdirSync(join(dir, "pagefind", "fragment"), { recursive: true });
+  mkdirSync(join(dir, 'pagefind', 'fragment'), { recursive: true });
   search.forEach((s, i) => {
     writeFileSync(
-      join(dir, "pagefind", "fragment", `zh_${i}.pf_fragment`),
+      join(dir, 'pagefind', 'fragment', `zh_${i}.pf_fragment`),
       gzipSync(`pagefind_dcd${JSON.stringify({ url: `/features/${s}/` })}`),
     );
   });
-  for (const [name, text] of Object.entries(extra))
-    writeFileSync(join(dir, name), text);
+  for (const [name, text] of Object.entries(extra)) writeFileSync(join(dir, name), text);
   return dir;
 }
 
 const features = [
-  { slug: "jiulong", draft: false },
-  { slug: "erqi", draft: false },
-  { slug: "secret", draft: true },
+  { slug: 'jiulong', draft: false },
+  { slug: 'erqi', draft: false },
+  { slug: 'secret', draft: true },
 ];
 
-describe("verifying the built site", () => {
-  it("passes when every published feature is everywhere and no draft is anywhere", () => {
-    const all = ["jiulong", "erqi"];
-    expect(
-      verifyDist(
-        dist({ pages: all, sitemap: all, rss: all, search: all }),
-        features,
-      ),
-    ).toEqual([]);
+describe('verifying the built site', () => {
+  it('passes when every published feature is everywhere and no draft is anywhere', () => {
+    const all = ['jiulong', 'erqi'];
+    expect(verifyDist(dist({ pages: all, sitemap: all, rss: all, search: all }), features)).toEqual([]);
   });
-  it("names each feature missing from a page, the sitemap, the RSS or the search index", () => {
+  it('names each feature missing from a page, the sitemap, the RSS or the search index', () => {
     const problems = verifyDist(
       dist({
-        pages: ["jiulong"],
-        sitemap: ["jiulong", "erqi"],
-        rss: ["jiulong"],
-        search: ["jiulong"],
+        pages: ['jiulong'],
+        sitemap: ['jiulong', 'erqi'],
+        rss: ['jiulong'],
+        search: ['jiulong'],
       }),
       features,
     );
-    expect(problems.map((p) => p.zh)).toEqual([
-      "已发布的稿件 erqi 不在：页面 page、RSS、搜索索引 search index",
-    ]);
+    expect(problems.map((p) => p.zh)).toEqual(['已发布的稿件 erqi 不在：页面 page、RSS、搜索索引 search index']);
   });
-  it("fails when a draft leaks into a page, a feed or the index", () => {
-    const all = ["jiulong", "erqi"];
+  it('fails when a draft leaks into a page, a feed or the index', () => {
+    const all = ['jiulong', 'erqi'];
     expect(
       verifyDist(
         dist({
-          pages: [...all, "secret"],
+          pages: [...all, 'secret'],
           sitemap: all,
           rss: all,
           search: all,
         }),
         features,
       ).map((p) => p.zh),
-    ).toEqual(["草稿 secret 被发布成了页面"]);
+    ).toEqual(['草稿 secret 被发布成了页面']);
     expect(
       verifyDist(
         dist({
           pages: all,
           sitemap: all,
-          rss: [...all, "secret"],
+          rss: [...all, 'secret'],
           search: all,
         }),
         features,
       ).map((p) => p.zh),
-    ).toEqual(["草稿 secret 出现在 rss.xml"]);
+    ).toEqual(['草稿 secret 出现在 rss.xml']);
     expect(
       verifyDist(
         dist({
           pages: all,
           sitemap: all,
           rss: all,
-          search: [...all, "secret"],
+          search: [...all, 'secret'],
         }),
         features,
       ).map((p) => p.zh),
-    ).toEqual(["草稿 secret 出现在 pagefind"]);
+    ).toEqual(['草稿 secret 出现在 pagefind']);
   });
 });

@@ -3,9 +3,9 @@
  * RSS feed and in the search index — and is no draft anywhere? A mismatch means readers
  * would miss a story, or see one not meant for them; either fails the build.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 export interface FeatureEntry {
   slug: string;
@@ -13,7 +13,7 @@ export interface FeatureEntry {
 }
 
 export interface DistProblem {
-  severity: "error" | "warning";
+  severity: 'error' | 'warning';
   zh: string;
   en: string;
 }
@@ -30,15 +30,13 @@ function files(dir: string): string[] {
 
 /** Page URLs in Pagefind's index: each fragment is gzipped JSON naming its page's url. */
 export function pagefindUrls(dist: string): Set<string> | undefined {
-  const fragments = join(dist, "pagefind", "fragment");
+  const fragments = join(dist, 'pagefind', 'fragment');
   if (!existsSync(fragments)) return undefined;
   const urls = new Set<string>();
   for (const file of readdirSync(fragments)) {
     try {
-      const text = gunzipSync(readFileSync(join(fragments, file))).toString(
-        "utf8",
-      );
-      const json = JSON.parse(text.slice(text.indexOf("{"))) as {
+      const text = gunzipSync(readFileSync(join(fragments, file))).toString('utf8');
+      const json = JSON.parse(text.slice(text.indexOf('{'))) as {
         url?: string;
       };
       if (json.url) urls.add(json.url);
@@ -51,66 +49,51 @@ export function pagefindUrls(dist: string): Set<string> | undefined {
 
 const featurePath = (slug: string) => `/features/${slug}/`;
 
-export function verifyDist(
-  dist: string,
-  features: readonly FeatureEntry[],
-): DistProblem[] {
+export function verifyDist(dist: string, features: readonly FeatureEntry[]): DistProblem[] {
   const problems: DistProblem[] = [];
-  const error = (zh: string, en: string) =>
-    problems.push({ severity: "error", zh, en });
+  const error = (zh: string, en: string) => problems.push({ severity: 'error', zh, en });
   const all = files(dist);
-  const read = (path: string) => readFileSync(path, "utf8");
+  const read = (path: string) => readFileSync(path, 'utf8');
   const sitemaps = all
     .filter((f) => /sitemap[^/]*\.xml$/.test(f))
     .map(read)
-    .join("\n");
-  const rssFile = all.find((f) => f.endsWith("rss.xml"));
+    .join('\n');
+  const rssFile = all.find((f) => f.endsWith('rss.xml'));
   const rss = rssFile ? read(rssFile) : undefined;
   const search = pagefindUrls(dist);
-  if (!sitemaps) error("构建结果里没有 sitemap", "the build has no sitemap");
-  if (rss === undefined)
-    error(
-      "构建结果里没有 RSS（rss.xml）",
-      "the build has no RSS feed (rss.xml)",
-    );
+  if (!sitemaps) error('构建结果里没有 sitemap', 'the build has no sitemap');
+  if (rss === undefined) error('构建结果里没有 RSS（rss.xml）', 'the build has no RSS feed (rss.xml)');
   if (search === undefined)
     problems.push({
-      severity: "warning",
-      zh: "构建结果里没有搜索索引（pagefind/），跳过搜索检查",
-      en: "no search index (pagefind/) in the build; search not verified",
+      severity: 'warning',
+      zh: '构建结果里没有搜索索引（pagefind/），跳过搜索检查',
+      en: 'no search index (pagefind/) in the build; search not verified',
     });
 
   for (const feature of features.filter((f) => !f.draft)) {
     const path = featurePath(feature.slug);
     const missing: string[] = [];
-    if (!existsSync(join(dist, "features", feature.slug, "index.html")))
-      missing.push("页面 page");
-    if (sitemaps && !sitemaps.includes(path)) missing.push("sitemap");
-    if (rss !== undefined && !rss.includes(path)) missing.push("RSS");
-    if (search && ![...search].some((u) => u.endsWith(path) || u === path))
-      missing.push("搜索索引 search index");
+    if (!existsSync(join(dist, 'features', feature.slug, 'index.html'))) missing.push('页面 page');
+    if (sitemaps && !sitemaps.includes(path)) missing.push('sitemap');
+    if (rss !== undefined && !rss.includes(path)) missing.push('RSS');
+    if (search && ![...search].some((u) => u.endsWith(path) || u === path)) missing.push('搜索索引 search index');
     if (missing.length)
       error(
-        `已发布的稿件 ${feature.slug} 不在：${missing.join("、")}`,
-        `published feature ${feature.slug} is missing from: ${missing.join(", ")}`,
+        `已发布的稿件 ${feature.slug} 不在：${missing.join('、')}`,
+        `published feature ${feature.slug} is missing from: ${missing.join(', ')}`,
       );
   }
 
   // No trace of a draft anywhere: pages, feeds, sitemaps, the search index.
   const drafts = features.filter((f) => f.draft);
   if (drafts.length) {
-    const texts = all
-      .filter((f) => /\.(?:html|xml|json|txt|js)$/.test(f))
-      .map((f) => ({ f, text: read(f) }));
-    for (const url of search ?? []) texts.push({ f: "pagefind", text: url });
+    const texts = all.filter((f) => /\.(?:html|xml|json|txt|js)$/.test(f)).map((f) => ({ f, text: read(f) }));
+    for (const url of search ?? []) texts.push({ f: 'pagefind', text: url });
     for (const draft of drafts) {
       const path = featurePath(draft.slug);
       const leak = texts.find(({ text }) => text.includes(path));
-      if (existsSync(join(dist, "features", draft.slug)))
-        error(
-          `草稿 ${draft.slug} 被发布成了页面`,
-          `draft ${draft.slug} was built as a page`,
-        );
+      if (existsSync(join(dist, 'features', draft.slug)))
+        error(`草稿 ${draft.slug} 被发布成了页面`, `draft ${draft.slug} was built as a page`);
       else if (leak)
         error(
           `草稿 ${draft.slug} 出现在 ${leak.f.slice(dist.length + 1) || leak.f}`,

@@ -9,27 +9,27 @@
  * - 编者按 and the paragraph after it become an EditorNote at the top;
  * - bylines leave the text for the frontmatter; furniture is dropped and listed.
  */
-import type { Byline } from "./bylines.ts";
-import type { Caption } from "./captions.ts";
-import { endsSentence, hanKey } from "./chars.ts";
-import { joinPair } from "./join-lines.ts";
-import type { Token } from "./tokens.ts";
+import type { Byline } from './bylines.ts';
+import type { Caption } from './captions.ts';
+import { endsSentence, hanKey } from './chars.ts';
+import { joinPair } from './join-lines.ts';
+import type { Token } from './tokens.ts';
 
 export type Node =
-  | { kind: "paragraph"; text: string; line: number }
-  | { kind: "heading"; depth: 2 | 3; text: string; line: number }
-  | { kind: "figure"; caption: Caption; line: number }
+  | { kind: 'paragraph'; text: string; line: number }
+  | { kind: 'heading'; depth: 2 | 3; text: string; line: number }
+  | { kind: 'figure'; caption: Caption; line: number }
   | {
-      kind: "gallery";
-      figures: Array<{ caption: Caption; line: number }>;
+      kind: 'gallery';
+      figures: { caption: Caption; line: number }[];
       line: number;
     }
-  | { kind: "editor-note"; text: string; line: number };
+  | { kind: 'editor-note'; text: string; line: number };
 
 export interface Note {
   line: number;
   /** decided: what the importer did; todo: what an editor must look at. */
-  level: "decided" | "todo";
+  level: 'decided' | 'todo';
   message: string;
 }
 
@@ -45,20 +45,17 @@ export interface AssembledStory {
 }
 
 /** Drops paragraphs and headings printed twice on the page (layout systems repeat jumps). */
-export function dropDuplicates(
-  tokens: readonly Token[],
-  notes: Note[],
-): Token[] {
+export function dropDuplicates(tokens: readonly Token[], notes: Note[]): Token[] {
   const seen = new Set<string>();
   return tokens.filter((token) => {
-    if (token.kind !== "text" && token.kind !== "heading") return true;
+    if (token.kind !== 'text' && token.kind !== 'heading') return true;
     const key = `${token.kind}:${hanKey(token.text)}`;
     if (hanKey(token.text).length < 6) return true;
     if (seen.has(key)) {
       notes.push({
         line: token.line,
-        level: "decided",
-        message: `删除重复排印的${token.kind === "text" ? "段落" : "标题"}：“${token.text.slice(0, 20)}…”`,
+        level: 'decided',
+        message: `删除重复排印的${token.kind === 'text' ? '段落' : '标题'}：“${token.text.slice(0, 20)}…”`,
       });
       return false;
     }
@@ -67,10 +64,7 @@ export function dropDuplicates(
   });
 }
 
-export function assembleStory(
-  tokens: readonly Token[],
-  notes: Note[],
-): AssembledStory {
+export function assembleStory(tokens: readonly Token[], notes: Note[]): AssembledStory {
   const story: AssembledStory = {
     headlines: [],
     body: [],
@@ -82,22 +76,22 @@ export function assembleStory(
   };
   const editorNotes: Node[] = [];
   let seenText = false;
-  let open: { kind: "paragraph"; text: string; line: number } | undefined;
+  let open: { kind: 'paragraph'; text: string; line: number } | undefined;
   let deferred: Node[] = [];
   let headingRun = 0;
   let awaitingEditorNote: number | undefined;
   const joins: number[] = [];
   // Headings before the first paragraph are the headline (引题/主题/副题, at most two lines
   // as printed here); when there are three or more, the last two open the first section.
-  const firstText = tokens.findIndex((t) => t.kind === "text");
+  const firstText = tokens.findIndex((t) => t.kind === 'text');
   const leading = tokens
     .slice(0, firstText < 0 ? tokens.length : firstText)
-    .filter((t) => t.kind === "heading" && t.depth === undefined);
+    .filter((t) => t.kind === 'heading' && t.depth === undefined);
   const leadingSections = new Set(leading.length >= 3 ? leading.slice(-2) : []);
   if (leadingSections.size) {
     notes.push({
       line: leading.at(-2)!.line,
-      level: "todo",
+      level: 'todo',
       message: `标题之后、首段之前有 ${leading.length} 行短句：前 ${leading.length - 2} 行当作标题，后 2 行当作第一节的小标题，请核对`,
     });
   }
@@ -108,71 +102,66 @@ export function assembleStory(
     story.body.push(...deferred);
     deferred = [];
   };
-  const place = (node: Node) =>
-    open ? deferred.push(node) : story.body.push(node);
+  const place = (node: Node) => (open ? deferred.push(node) : story.body.push(node));
 
   for (const token of tokens) {
     switch (token.kind) {
-      case "furniture":
+      case 'furniture':
         notes.push({
           line: token.line,
-          level: "decided",
+          level: 'decided',
           message: `删除版面元素（${token.reason}）：“${token.text}”`,
         });
         break;
-      case "page-credit":
+      case 'page-credit':
         story.pageCredit = token.text;
         notes.push({
           line: token.line,
-          level: "decided",
+          level: 'decided',
           message: `“${token.text}”记为图片默认署名（photoCredit）`,
         });
         break;
-      case "byline":
+      case 'byline':
         story.bylines.push(...token.byline.bylines);
         story.bylineText.push(token.text);
         story.photosByBylines ||= token.byline.alsoPhotos;
         notes.push({
           line: token.line,
-          level: "decided",
+          level: 'decided',
           message: `署名“${token.text}”移入 bylines`,
         });
         if (token.byline.doubt)
           notes.push({
             line: token.line,
-            level: "todo",
+            level: 'todo',
             message: token.byline.doubt,
           });
         break;
-      case "editor-note":
+      case 'editor-note':
         if (token.text) {
           editorNotes.push({
-            kind: "editor-note",
+            kind: 'editor-note',
             text: token.text,
             line: token.line,
           });
           notes.push({
             line: token.line,
-            level: "decided",
-            message: "编者按放进文首的 EditorNote",
+            level: 'decided',
+            message: '编者按放进文首的 EditorNote',
           });
         } else awaitingEditorNote = token.line;
         break;
-      case "caption": {
+      case 'caption': {
         const figure: Node = {
-          kind: "figure",
+          kind: 'figure',
           caption: token.caption,
           line: token.line,
         };
         const last = (open ? deferred : story.body).at(-1);
         // Numbered captions in a row (图一, 图二…) are one gallery, numbered as printed.
-        if (
-          token.caption.label &&
-          last?.kind === "figure" &&
-          last.caption.label
-        ) {
+        if (token.caption.label && last?.kind === 'figure' && last.caption.label) {
           const gallery: Node = {
-            kind: "gallery",
+            kind: 'gallery',
             figures: [
               { caption: last.caption, line: last.line },
               { caption: token.caption, line: token.line },
@@ -180,33 +169,25 @@ export function assembleStory(
             line: last.line,
           };
           (open ? deferred : story.body).splice(-1, 1, gallery);
-        } else if (token.caption.label && last?.kind === "gallery") {
+        } else if (token.caption.label && last?.kind === 'gallery') {
           last.figures.push({ caption: token.caption, line: token.line });
         } else place(figure);
         break;
       }
-      case "heading": {
+      case 'heading': {
         if (open && !endsSentence(open.text)) {
           // A heading-shaped fragment in the middle of a sentence: the rest of a cut paragraph.
           open.text = joinPair(open.text, token.text);
           break;
         }
-        if (
-          !seenText &&
-          token.depth !== 2 &&
-          token.depth !== 3 &&
-          !leadingSections.has(token)
-        ) {
+        if (!seenText && token.depth !== 2 && token.depth !== 3 && !leadingSections.has(token)) {
           story.headlines.push(...(token.lines ?? [token.text]));
           break;
         }
         closeParagraph();
-        const depth =
-          token.depth === 3 || (token.depth === undefined && headingRun > 0)
-            ? 3
-            : 2;
+        const depth = token.depth === 3 || (token.depth === undefined && headingRun > 0) ? 3 : 2;
         story.body.push({
-          kind: "heading",
+          kind: 'heading',
           depth,
           text: token.text,
           line: token.line,
@@ -214,17 +195,17 @@ export function assembleStory(
         headingRun += 1;
         break;
       }
-      case "text": {
+      case 'text': {
         if (awaitingEditorNote !== undefined) {
           editorNotes.push({
-            kind: "editor-note",
+            kind: 'editor-note',
             text: token.text,
             line: token.line,
           });
           notes.push({
             line: awaitingEditorNote,
-            level: "decided",
-            message: "“编者按”及其后一段放进文首的 EditorNote",
+            level: 'decided',
+            message: '“编者按”及其后一段放进文首的 EditorNote',
           });
           awaitingEditorNote = undefined;
           break;
@@ -237,7 +218,7 @@ export function assembleStory(
           break;
         }
         closeParagraph();
-        open = { kind: "paragraph", text: token.text, line: token.line };
+        open = { kind: 'paragraph', text: token.text, line: token.line };
         break;
       }
     }
@@ -246,30 +227,28 @@ export function assembleStory(
   // Headings left at the very end have no section under them: the layout printed them
   // apart from their sections (or it is a headline printed at the foot). Keep their words.
   let trailing = 0;
-  while (story.body.at(-1 - trailing)?.kind === "heading") trailing += 1;
+  while (story.body.at(-1 - trailing)?.kind === 'heading') trailing += 1;
   if (trailing === 1 && story.headlines.length === 0) {
-    const tail = story.body.pop() as Extract<Node, { kind: "heading" }>;
+    const tail = story.body.pop() as Extract<Node, { kind: 'heading' }>;
     story.headlines.push(tail.text);
     notes.push({
       line: tail.line,
-      level: "todo",
+      level: 'todo',
       message: `文末的“${tail.text}”没有正文跟随，当作标题使用，请核对`,
     });
   } else if (trailing > 0) {
-    const tails = story.body
-      .slice(-trailing)
-      .map((n) => `“${n.kind === "heading" ? n.text : ""}”`);
+    const tails = story.body.slice(-trailing).map((n) => `“${n.kind === 'heading' ? n.text : ''}”`);
     notes.push({
       line: story.body.at(-trailing)!.line,
-      level: "todo",
-      message: `文末有 ${trailing} 个小标题没有正文跟随：${tails.join("、")}。版面把它们排在了别处，请把每个移到所属段落之前`,
+      level: 'todo',
+      message: `文末有 ${trailing} 个小标题没有正文跟随：${tails.join('、')}。版面把它们排在了别处，请把每个移到所属段落之前`,
     });
   }
   if (joins.length) {
     notes.push({
       line: joins[0]!,
-      level: "decided",
-      message: `${joins.length} 处段落被分栏或图片隔断，已接回（行 ${joins.join("、")}）`,
+      level: 'decided',
+      message: `${joins.length} 处段落被分栏或图片隔断，已接回（行 ${joins.join('、')}）`,
     });
   }
   story.body.unshift(...editorNotes);

@@ -3,7 +3,7 @@
  * ("…现场。资料照片 九州路办事处提供", "…本报记者 李雪婷 摄"), or bare text standing
  * alone where an image slot left a gap of blank lines.
  */
-import { CHINESE_NUMERALS_PATTERN } from "./numerals.ts";
+import { CHINESE_NUMERALS_PATTERN } from './numerals.ts';
 
 export interface Caption {
   /** 图一, 图二… when the paper numbered the photo. */
@@ -12,10 +12,7 @@ export interface Caption {
   credit?: string;
 }
 
-const NUMBERED = new RegExp(
-  `^(图\\s*(?:${CHINESE_NUMERALS_PATTERN}|\\d+))[\\s\u3000:：]+(.+)$`,
-  "u",
-);
+const NUMBERED = new RegExp(`^(图\\s*(?:${CHINESE_NUMERALS_PATTERN}|\\d+))[\\s\u3000:：]+(.+)$`, 'u');
 
 /** Credits at the end of a caption. Order matters: the longest forms first. */
 const CREDIT = [
@@ -48,7 +45,7 @@ export function parseMarkedCaption(line: string): Caption | undefined {
   const numbered = NUMBERED.exec(text);
   if (numbered?.[1] && numbered[2])
     return {
-      label: numbered[1].replace(/\s/g, ""),
+      label: numbered[1].replace(/\s/g, ''),
       ...splitCredit(numbered[2]),
     };
   if (text.length > 150) return undefined;
@@ -60,12 +57,8 @@ export function parseMarkedCaption(line: string): Caption | undefined {
  * A bare line after an image slot (two or more blank lines) is a caption when it is short
  * and single: captions run one or two sentences, body paragraphs run longer.
  */
-export function parseSlotCaption(
-  line: string,
-  blankLinesBefore: number,
-): Caption | undefined {
+export function parseSlotCaption(line: string, blankLinesBefore: number): Caption | undefined {
   const text = line.trim();
-  if (blankLinesBefore < 2 || text.length < 4 || text.length > 90)
-    return undefined;
+  if (blankLinesBefore < 2 || text.length < 4 || text.length > 90) return undefined;
   return splitCredit(text);
 }

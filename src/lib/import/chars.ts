@@ -2,23 +2,18 @@
 
 /** Han ideographs and the CJK / full-width punctuation that sits between them. */
 export const CJK_CLASS = String.raw`\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019\u00b7`;
-const CJK = new RegExp(`^[${CJK_CLASS}]$`, "u");
+const CJK = new RegExp(`^[${CJK_CLASS}]$`, 'u');
 const HAN = /^\p{Script=Han}$/u;
 
-export const isCjk = (char: string | undefined): boolean =>
-  char !== undefined && CJK.test(char);
-export const isHan = (char: string | undefined): boolean =>
-  char !== undefined && HAN.test(char);
+export const isCjk = (char: string | undefined): boolean => char !== undefined && CJK.test(char);
+export const isHan = (char: string | undefined): boolean => char !== undefined && HAN.test(char);
 
 /** Characters that can end a sentence or a paragraph in Chinese print (closing quotes included). */
 const TERMINAL = /[。！？!?…；;：:”’」』）)》]$/u;
-export const endsSentence = (text: string): boolean =>
-  TERMINAL.test(text.trimEnd());
+export const endsSentence = (text: string): boolean => TERMINAL.test(text.trimEnd());
 
 /** Han characters only: what survives when comparing texts for duplicates. */
-export const hanKey = (text: string): string =>
-  text.normalize("NFKC").replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, "");
+export const hanKey = (text: string): string => text.normalize('NFKC').replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, '');
 
 /** Ends with a stop that closes a sentence (a closing quote alone does not: “快乐老家” can end a headline). */
-export const endsWithStop = (text: string): boolean =>
-  /[。！？!?…；;：:][”’」』）)]?$/u.test(text.trimEnd());
+export const endsWithStop = (text: string): boolean => /[。！？!?…；;：:][”’」』）)]?$/u.test(text.trimEnd());

@@ -6,7 +6,7 @@ export class ImportError extends Error {
 
   constructor(file: string, zh: string, en: string) {
     super(`${file}: ${zh} / ${en}`);
-    this.name = "ImportError";
+    this.name = 'ImportError';
     this.file = file;
     this.zh = zh;
     this.en = en;

@@ -3,25 +3,24 @@
  * jump lines ("(上接第一版)"), image-slot markers ("图五" on its own), rules ("------"),
  * page headers and production credits. The importer drops these and lists each one.
  */
-const RULES: Array<{ pattern: RegExp; reason: string }> = [
+const RULES: { pattern: RegExp; reason: string }[] = [
   {
-    pattern:
-      /^[(（]\s*(?:上接|下转|转|接|紧接|续)第?\s*[\d一二三四五六七八九十]+\s*版\s*[)）]$/u,
-    reason: "转版提示",
+    pattern: /^[(（]\s*(?:上接|下转|转|接|紧接|续)第?\s*[\d一二三四五六七八九十]+\s*版\s*[)）]$/u,
+    reason: '转版提示',
   },
-  { pattern: /^图\s*[一二三四五六七八九十\d]+$/u, reason: "图片位置标记" },
-  { pattern: /^[-—_=*·.]{3,}$/u, reason: "分隔线" },
+  { pattern: /^图\s*[一二三四五六七八九十\d]+$/u, reason: '图片位置标记' },
+  { pattern: /^[-—_=*·.]{3,}$/u, reason: '分隔线' },
   {
     pattern: /^(?:责任编辑|美术编辑|编辑|校对|版式|组版|审读)[:：\s]/u,
-    reason: "编辑署名（版面信息）",
+    reason: '编辑署名（版面信息）',
   },
   {
     pattern: /^第\s*[\d一二三四五六七八九十]+\s*版(?:\s|$)/u,
-    reason: "版面页眉",
+    reason: '版面页眉',
   },
   {
     pattern: /^\d{4}年\d{1,2}月\d{1,2}日\s*星期[一二三四五六日天]/u,
-    reason: "版面页眉（日期）",
+    reason: '版面页眉（日期）',
   },
 ];
 
@@ -39,5 +38,5 @@ export function pagePhotoCredit(line: string): string | undefined {
 
 /** A trailing rule glued to a line ("安居乐业在长兴------"): returns the line without it. */
 export function stripTrailingRule(line: string): string {
-  return line.replace(/[-—_=]{4,}\s*$/u, "");
+  return line.replace(/[-—_=]{4,}\s*$/u, '');
 }

@@ -4,17 +4,17 @@
  * Chinese has no spaces between words, so two CJK lines join with nothing between them;
  * two Latin words (or numbers) split across lines join with one space, as in English.
  */
-import { isCjk } from "./chars.ts";
+import { isCjk } from './chars.ts';
 
 const LATIN_END = /[A-Za-z0-9.,;:!?%)\]'"]$/;
 const LATIN_START = /^[A-Za-z0-9(\['"]/;
 
 /** Joins two pieces of one paragraph that a line or column break separated. */
 export function joinPair(left: string, right: string): string {
-  const a = left.replace(/[ \t\u3000]+$/u, "");
-  const b = right.replace(/^[ \t\u3000]+/u, "");
-  if (a === "") return b;
-  if (b === "") return a;
+  const a = left.replace(/[ \t\u3000]+$/u, '');
+  const b = right.replace(/^[ \t\u3000]+/u, '');
+  if (a === '') return b;
+  if (b === '') return a;
   const last = a.slice(-1);
   const first = b.slice(0, 1);
   if (isCjk(last) || isCjk(first)) return a + b;
@@ -22,5 +22,5 @@ export function joinPair(left: string, right: string): string {
 }
 
 export function joinLines(lines: readonly string[]): string {
-  return lines.reduce((text, line) => joinPair(text, line), "");
+  return lines.reduce((text, line) => joinPair(text, line), '');
 }

@@ -2,10 +2,10 @@
  * Fills the frontmatter as far as the text allows, and says what it guessed.
  * Nothing here invents a fact: a year is only taken from the text, a day never.
  */
-import type { AssembledStory, Note } from "./assemble.ts";
-import type { Byline } from "./bylines.ts";
-import type { Caption } from "./captions.ts";
-import { countOffices, type Office, type OfficeType } from "./segment.ts";
+import type { AssembledStory, Note } from './assemble.ts';
+import type { Byline } from './bylines.ts';
+import type { Caption } from './captions.ts';
+import { countOffices, type Office, type OfficeType } from './segment.ts';
 
 export interface District {
   id: string;
@@ -37,7 +37,7 @@ const SENTENCE_END = /[。！？]/gu;
 
 /** 40–200 characters for the summary, cut at a sentence end. */
 export function makeSummary(paragraphs: readonly string[]): string {
-  const text = paragraphs.join("");
+  const text = paragraphs.join('');
   if (text.length <= 200) return text;
   let cut = 0;
   for (const match of text.matchAll(SENTENCE_END)) {
@@ -51,9 +51,9 @@ function storyText(story: AssembledStory): string[] {
   return [
     ...story.headlines,
     ...story.body.flatMap((n) =>
-      n.kind === "gallery"
+      n.kind === 'gallery'
         ? n.figures.map((f) => f.caption.caption)
-        : n.kind === "figure"
+        : n.kind === 'figure'
           ? [n.caption.caption]
           : [n.text],
     ),
@@ -65,10 +65,8 @@ export function guessOffice(
   districts: readonly District[],
 ): { office: Office; district?: District } {
   const texts = storyText(story);
-  const all = texts.join("\n");
-  const offices = [...countOffices(texts).values()].sort(
-    (a, b) => b.count - a.count,
-  );
+  const all = texts.join('\n');
+  const offices = [...countOffices(texts).values()].sort((a, b) => b.count - a.count);
   const districtCounts = districts
     .map((d) => ({
       district: d,
@@ -80,24 +78,21 @@ export function guessOffice(
   // A feature about a whole district mentions its streets in passing and the district throughout.
   if (topDistrict && (!top || topDistrict.count > top.count * 2)) {
     return {
-      office: { name: topDistrict.district.name, type: "区" },
+      office: { name: topDistrict.district.name, type: '区' },
       district: topDistrict.district,
     };
   }
   return {
-    office: top?.office ?? { name: "", type: "办事处" },
+    office: top?.office ?? { name: '', type: '办事处' },
     ...(topDistrict ? { district: topDistrict.district } : {}),
   };
 }
 
-export function guessYear(
-  story: AssembledStory,
-  now: Date,
-): { year: string; note: string; found: boolean } {
+export function guessYear(story: AssembledStory, now: Date): { year: string; note: string; found: boolean } {
   const thisYear = now.getFullYear();
   const years = [
     ...storyText(story)
-      .join("\n")
+      .join('\n')
       .matchAll(/((?:19|20)\d{2})\s*年/gu),
   ]
     .map((m) => Number(m[1]))
@@ -122,7 +117,7 @@ export function splitHeadlines(
   office: string,
 ): { title: string; kicker?: string; subtitle?: string } {
   const lines = headlines.map((h) => h.trim()).filter(Boolean);
-  if (lines.length === 0) return { title: "" };
+  if (lines.length === 0) return { title: '' };
   if (lines.length === 1) {
     // "坚持党建引领 做优基层治理 二七区:高品质…": the part from the office name on is the title.
     const only = lines[0]!;
@@ -132,23 +127,21 @@ export function splitHeadlines(
     return { title: only };
   }
   // A line that is only a place name is printed above the headline: the kicker.
-  const placeOnly = lines.findIndex(
-    (l) => l.length <= 12 && /(?:区|镇|办事处|街道|县|市)$/u.test(l),
-  );
+  const placeOnly = lines.findIndex((l) => l.length <= 12 && /(?:区|镇|办事处|街道|县|市)$/u.test(l));
   if (placeOnly >= 0) {
     const rest = lines.filter((_, i) => i !== placeOnly);
     return {
       kicker: lines[placeOnly]!,
       title: rest[0]!,
-      ...(rest[1] ? { subtitle: rest.slice(1).join("　") } : {}),
+      ...(rest[1] ? { subtitle: rest.slice(1).join('　') } : {}),
     };
   }
-  return { title: lines[0]!, subtitle: lines.slice(1).join("　") };
+  return { title: lines[0]!, subtitle: lines.slice(1).join('　') };
 }
 
 export function firstCaption(story: AssembledStory): Caption | undefined {
   for (const node of story.body) {
-    if (node.kind === "figure") return node.caption;
+    if (node.kind === 'figure') return node.caption;
   }
   return undefined;
 }

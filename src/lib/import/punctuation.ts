@@ -6,20 +6,19 @@
  * and between Latin words (Hello, world) are left alone. Used by the importer and by
  * `npm run check --fix`, so both agree on what a fix is.
  */
-import { isCjk } from "./chars.ts";
+import { isCjk } from './chars.ts';
 
 const MARKS: Record<string, string> = {
-  ",": "，",
-  ";": "；",
-  ":": "：",
-  "!": "！",
-  "?": "？",
-  ".": "。",
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '!': '！',
+  '?': '？',
+  '.': '。',
 };
 
 /** Spans that are never touched: URLs, e-mail addresses, domain names. */
-const PROTECTED =
-  /(?:https?:\/\/|www\.)[^\s\u3000-\u303f\uff00-\uffef]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu;
+const PROTECTED = /(?:https?:\/\/|www\.)[^\s\u3000-\u303f\uff00-\uffef]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu;
 
 export interface PunctuationChange {
   /** Offset in the input. */
@@ -28,21 +27,14 @@ export interface PunctuationChange {
   to: string;
 }
 
-function protectedRanges(text: string): Array<[number, number]> {
-  return [...text.matchAll(PROTECTED)].map((m) => [
-    m.index,
-    m.index + m[0].length,
-  ]);
+function protectedRanges(text: string): [number, number][] {
+  return [...text.matchAll(PROTECTED)].map((m) => [m.index, m.index + m[0].length]);
 }
 
-const neighbour = (
-  text: string,
-  index: number,
-  step: 1 | -1,
-): string | undefined => {
+const neighbour = (text: string, index: number, step: 1 | -1): string | undefined => {
   for (let i = index + step; i >= 0 && i < text.length; i += step) {
     const c = text[i]!;
-    if (c !== " " && c !== "\t") return c;
+    if (c !== ' ' && c !== '\t') return c;
   }
   return undefined;
 };
@@ -60,43 +52,29 @@ export function findHalfWidthPunctuation(text: string): PunctuationChange[] {
     const rawBefore = text[i - 1];
     const rawAfter = text[i + 1];
     if (c in MARKS) {
-      if (/\d/.test(rawBefore ?? "") && /\d/.test(rawAfter ?? "")) continue; // 1,000 · 2.5 · 10:30
-      if (c === ".") {
+      if (/\d/.test(rawBefore ?? '') && /\d/.test(rawAfter ?? '')) continue; // 1,000 · 2.5 · 10:30
+      if (c === '.') {
         // A full stop only after a Han character and at a sentence end: never 'No.1', '...' or '2.5'.
-        if (
-          !/\p{Script=Han}/u.test(rawBefore ?? "") ||
-          rawAfter === "." ||
-          (after !== undefined && !isCjk(after))
-        )
+        if (!/\p{Script=Han}/u.test(rawBefore ?? '') || rawAfter === '.' || (after !== undefined && !isCjk(after)))
           continue;
       } else if (!isCjk(before) && !isCjk(after)) continue;
       changes.push({ index: i, from: c, to: MARKS[c]! });
-    } else if (c === "(") {
-      const close = text.indexOf(")", i);
+    } else if (c === '(') {
+      const close = text.indexOf(')', i);
       if (close < 0) continue;
       const inner = text.slice(i + 1, close);
-      if (inner.includes("(")) continue;
-      if (
-        ![...inner].some((ch) => isCjk(ch)) &&
-        !(isCjk(before) && isCjk(neighbour(text, close, 1)))
-      )
-        continue;
-      changes.push(
-        { index: i, from: "(", to: "（" },
-        { index: close, from: ")", to: "）" },
-      );
+      if (inner.includes('(')) continue;
+      if (![...inner].some((ch) => isCjk(ch)) && !(isCjk(before) && isCjk(neighbour(text, close, 1)))) continue;
+      changes.push({ index: i, from: '(', to: '（' }, { index: close, from: ')', to: '）' });
       i = close;
     }
   }
   return changes;
 }
 
-export function applyChanges(
-  text: string,
-  changes: readonly PunctuationChange[],
-): string {
+export function applyChanges(text: string, changes: readonly PunctuationChange[]): string {
   // Indices are UTF-16 offsets (text[i]), and every mark is one code unit, so slicing is exact.
-  let out = "";
+  let out = '';
   let from = 0;
   for (const change of [...changes].sort((a, b) => a.index - b.index)) {
     out += text.slice(from, change.index) + change.to;

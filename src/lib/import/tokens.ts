@@ -4,24 +4,12 @@
  * Lines a block hard-wrapped are joined here; paragraphs a column break cut apart are
  * joined later, once the story's order is known (assemble.ts).
  */
-import { parseByline, type ParsedByline } from "./bylines.ts";
-import {
-  parseMarkedCaption,
-  parseSlotCaption,
-  type Caption,
-} from "./captions.ts";
-import { endsWithStop } from "./chars.ts";
-import {
-  furnitureReason,
-  pagePhotoCredit,
-  stripTrailingRule,
-} from "./furniture.ts";
-import {
-  looksLikeHeading,
-  looksLikeHeadline,
-  markdownHeading,
-} from "./headings.ts";
-import { joinLines } from "./join-lines.ts";
+import { parseByline, type ParsedByline } from './bylines.ts';
+import { parseMarkedCaption, parseSlotCaption, type Caption } from './captions.ts';
+import { endsWithStop } from './chars.ts';
+import { furnitureReason, pagePhotoCredit, stripTrailingRule } from './furniture.ts';
+import { looksLikeHeading, looksLikeHeadline, markdownHeading } from './headings.ts';
+import { joinLines } from './join-lines.ts';
 
 interface At {
   /** 1-based line in the raw file. */
@@ -29,13 +17,13 @@ interface At {
 }
 
 export type Token =
-  | (At & { kind: "text"; text: string; wrapped: number })
-  | (At & { kind: "heading"; text: string; depth?: number; lines?: string[] })
-  | (At & { kind: "caption"; caption: Caption })
-  | (At & { kind: "byline"; text: string; byline: ParsedByline })
-  | (At & { kind: "editor-note"; text: string })
-  | (At & { kind: "furniture"; text: string; reason: string })
-  | (At & { kind: "page-credit"; text: string });
+  | (At & { kind: 'text'; text: string; wrapped: number })
+  | (At & { kind: 'heading'; text: string; depth?: number; lines?: string[] })
+  | (At & { kind: 'caption'; caption: Caption })
+  | (At & { kind: 'byline'; text: string; byline: ParsedByline })
+  | (At & { kind: 'editor-note'; text: string })
+  | (At & { kind: 'furniture'; text: string; reason: string })
+  | (At & { kind: 'page-credit'; text: string });
 
 interface RawLine {
   text: string;
@@ -53,13 +41,11 @@ export function splitBlocks(text: string): Block[] {
   let blank = 0;
   let blankBefore = 0;
   text
-    .replace(/\r\n?/g, "\n")
-    .split("\n")
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
     .forEach((raw, index) => {
-      const line = raw
-        .replace(/[\s\u3000]+$/u, "")
-        .replace(/^[ \t\u3000]+/u, "");
-      if (line === "") {
+      const line = raw.replace(/[\s\u3000]+$/u, '').replace(/^[ \t\u3000]+/u, '');
+      if (line === '') {
         if (current.length) blocks.push({ lines: current, blankBefore });
         if (current.length) blank = 0;
         current = [];
@@ -80,20 +66,15 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const blocks = splitBlocks(text);
   // Before the first paragraph, a line may be a long headline ("坚持党建引领 做优基层治理 二七区:…").
-  const isPageTop = () => !tokens.some((t) => t.kind === "text");
+  const isPageTop = () => !tokens.some((t) => t.kind === 'text');
   blocks.forEach((block, blockIndex) => {
     // A short block of headline-shaped lines that does not end a sentence is a stack of
     // headings (引题 / 主题 / 副题), not one hard-wrapped paragraph.
-    const slotCaption =
-      blockIndex > 0 && block.lines.length === 1 && block.blankBefore >= 2;
+    const slotCaption = blockIndex > 0 && block.lines.length === 1 && block.blankBefore >= 2;
     const headingStack =
       !slotCaption &&
       block.lines.length <= 3 &&
-      block.lines.every(
-        (l) =>
-          looksLikeHeading(stripTrailingRule(l.text)) ||
-          markdownHeading(l.text),
-      ) &&
+      block.lines.every((l) => looksLikeHeading(stripTrailingRule(l.text)) || markdownHeading(l.text)) &&
       !endsWithStop(block.lines.at(-1)!.text);
     let plain: RawLine[] = [];
     const stack: string[] = [];
@@ -105,15 +86,12 @@ export function tokenize(text: string): Token[] {
         blockIndex > 0 && plain.length === 1 && block.lines.length === 1
           ? parseSlotCaption(joined, block.blankBefore)
           : undefined;
-      if (slot) tokens.push({ kind: "caption", caption: slot, line: first });
-      else if (
-        plain.length === 1 &&
-        (looksLikeHeading(joined) || (isPageTop() && looksLikeHeadline(joined)))
-      )
-        tokens.push({ kind: "heading", text: joined, line: first });
+      if (slot) tokens.push({ kind: 'caption', caption: slot, line: first });
+      else if (plain.length === 1 && (looksLikeHeading(joined) || (isPageTop() && looksLikeHeadline(joined))))
+        tokens.push({ kind: 'heading', text: joined, line: first });
       else
         tokens.push({
-          kind: "text",
+          kind: 'text',
           text: joined,
           line: first,
           wrapped: plain.length,
@@ -128,43 +106,32 @@ export function tokenize(text: string): Token[] {
       const note = EDITOR_NOTE.exec(raw.text);
       const caption = parseMarkedCaption(raw.text);
       const byline = parseByline(raw.text);
-      if (
-        furniture ||
-        credit ||
-        heading ||
-        note ||
-        caption ||
-        byline ||
-        headingStack
-      )
-        flush();
+      if (furniture || credit || heading || note || caption || byline || headingStack) flush();
       if (furniture)
         tokens.push({
-          kind: "furniture",
+          kind: 'furniture',
           text: raw.text,
           reason: furniture,
           line,
         });
-      else if (credit) tokens.push({ kind: "page-credit", text: credit, line });
+      else if (credit) tokens.push({ kind: 'page-credit', text: credit, line });
       else if (heading)
         tokens.push({
-          kind: "heading",
+          kind: 'heading',
           text: heading.text,
           depth: heading.depth,
           line,
         });
-      else if (note)
-        tokens.push({ kind: "editor-note", text: note[1] ?? "", line });
-      else if (caption) tokens.push({ kind: "caption", caption, line });
-      else if (byline)
-        tokens.push({ kind: "byline", text: raw.text, byline, line });
+      else if (note) tokens.push({ kind: 'editor-note', text: note[1] ?? '', line });
+      else if (caption) tokens.push({ kind: 'caption', caption, line });
+      else if (byline) tokens.push({ kind: 'byline', text: raw.text, byline, line });
       else if (headingStack) {
         const stripped = stripTrailingRule(raw.text);
         if (stripped !== raw.text)
           tokens.push({
-            kind: "furniture",
+            kind: 'furniture',
             text: raw.text.slice(stripped.length),
-            reason: "分隔线",
+            reason: '分隔线',
             line,
           });
         stack.push(stripped);
@@ -172,8 +139,8 @@ export function tokenize(text: string): Token[] {
     }
     if (stack.length)
       tokens.push({
-        kind: "heading",
-        text: stack.join("　"),
+        kind: 'heading',
+        text: stack.join('　'),
         lines: stack,
         line: block.lines[0]!.line,
       });

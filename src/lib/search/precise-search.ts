@@ -76,7 +76,7 @@ function saturate(count: number): number {
  */
 export function rankExactMatches(
   ranked: readonly RawResult[],
-  phrases: ReadonlyArray<readonly RawResult[]>,
+  phrases: readonly (readonly RawResult[])[],
 ): RawResult[] {
   const [first, ...rest] = phrases;
   if (!first) return [];
@@ -116,7 +116,7 @@ function highlightingTerms(result: RawResult, param: string, terms: readonly str
   return {
     ...result,
     data: async () => {
-      const data = (await result.data()) as { url?: string; sub_results?: Array<{ url: string }> };
+      const data = (await result.data()) as { url?: string; sub_results?: { url: string }[] };
       if (typeof data.url === 'string') data.url = withHighlightTerms(data.url, param, terms);
       for (const sub of data.sub_results ?? []) sub.url = withHighlightTerms(sub.url, param, terms);
       return data;
