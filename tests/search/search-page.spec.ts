@@ -7,24 +7,24 @@ import { search } from './search-helpers.ts';
 
 test('/search/?q=海绵城市 shows 九州路办事处 and 二七区 with highlighted excerpts', async ({ page }) => {
   await page.goto('/search/?q=海绵城市');
-  const cards = page.locator('pagefind-results .search-card');
+  const cards = page.locator('.search-results .search-card');
   await expect(cards).toHaveCount(2);
   await expect(cards.nth(0)).toContainText('九州路办事处');
   await expect(cards.nth(1)).toContainText('二七区');
   await expect(cards.nth(0).locator('.search-card-excerpt mark').first()).toBeVisible();
   await expect(cards.nth(0).locator('img.search-card-thumb')).toHaveCount(1);
-  await expect(page.locator('pagefind-input input')).toHaveValue('海绵城市');
+  await expect(page.locator('[data-search-input]')).toHaveValue('海绵城市');
 });
 
 test('typing keeps the query in the address; Back returns to the search', async ({ page }) => {
   await page.goto('/search/');
   await search(page, '天健湖');
   await expect(page).toHaveURL(/\/search\/\?q=%E5%A4%A9%E5%81%A5%E6%B9%96$/u);
-  await page.locator('pagefind-results .search-card-link').first().click();
+  await page.locator('.search-results .search-card-link').first().click();
   await expect(page).toHaveURL(/\/features\/gouzhao\/\?highlight=/u);
   await expect(page.locator('mark.pagefind-highlight').first()).toContainText('天健湖');
   await page.goBack();
-  await expect(page.locator('pagefind-results .search-card')).toHaveCount(1);
+  await expect(page.locator('.search-results .search-card')).toHaveCount(1);
 });
 
 test('the empty state suggests topics, and a query nobody wrote about says so', async ({ page }) => {
@@ -77,7 +77,7 @@ test('"/" and Ctrl+K open search from any page', async ({ page }) => {
   await page.goto('/features/jiulong/');
   await page.keyboard.press('/');
   await expect(page).toHaveURL(/\/search\/$/u);
-  await expect(page.locator('pagefind-input input')).toBeFocused();
+  await expect(page.locator('[data-search-input]')).toBeFocused();
   await page.goto('/features/erqi/');
   await page.keyboard.press('Control+k');
   await expect(page).toHaveURL(/\/search\/$/u);
