@@ -96,3 +96,19 @@ export function sitemapPaths(): string[] {
     return [...text.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? '').pathname);
   });
 }
+
+/**
+ * The image formats a <picture> offers: each <source>'s type, and the <img>'s own format
+ * (the last format in src/lib/image-settings.ts is the fallback <img>, with no <source>).
+ * Reads built URLs (/_astro/photo-1.Ab12.webp) and dev ones (/_image?…&f=webp).
+ */
+export function offeredFormats(picture: {
+  querySelectorAll(selector: string): { getAttribute(name: string): string | undefined }[];
+}): string[] {
+  const sources = picture
+    .querySelectorAll('source')
+    .map((source) => source.getAttribute('type')?.replace('image/', ''));
+  const img = picture.querySelectorAll('img')[0]?.getAttribute('src') ?? '';
+  const imgFormat = /[?&]f=(\w+)/.exec(img)?.[1] ?? /\.(\w+)(?:\?|$)/.exec(img)?.[1];
+  return [...new Set([...sources, imgFormat].filter((format) => format !== undefined))];
+}
