@@ -34,7 +34,7 @@ export const PHASE_MARKERS: readonly { name: string; marker: RegExp; after?: str
   // "[build] ✓ Completed in" also closes "Collecting build info": only the one after rendering counts.
   { name: 'integrations (sitemap)', marker: /\[build\] ✓ Completed in/, after: 'page render' },
   { name: 'pagefind', marker: /sitemap-index\.xml` created/ },
-  { name: 'finish', marker: /\[zhuanban:pagefind\] indexed/ },
+  { name: 'verify build + exit', marker: /\[zhuanban:pagefind\] indexed/ },
 ];
 
 // Astro colours its log unless told not to; the markers are matched on plain text.

@@ -43,7 +43,7 @@ describe('splitPhases', () => {
       ['image encoding', 2000, 2000],
       ['integrations (sitemap)', 200, 100],
       ['pagefind', 1800, 1900],
-      ['finish', 1000, 1000],
+      ['verify build + exit', 1000, 1000],
     ]);
     expect(phases.find((p) => p.name === 'page render')?.peakRss).toBe(900e6);
     expect(phases.find((p) => p.name === 'image encoding')?.peakRss).toBe(0);
