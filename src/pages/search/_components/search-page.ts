@@ -61,7 +61,11 @@ function loadPagefind(): Promise<PagefindApi & Pick<PagefindModule, 'filters'>> 
   return api;
 }
 
-/** Cards load their fragment (title, excerpt, image) only when they come near the screen. */
+/**
+ * Cards load their fragment (title, excerpt, image: 4–7 KB each, the page's whole text) only
+ * when they come on screen: a phone shows four or five, and the rest of the page of results
+ * would otherwise cost as much again on a first query.
+ */
 const loader = new IntersectionObserver(
   (entries) => {
     for (const entry of entries) {
@@ -70,7 +74,7 @@ const loader = new IntersectionObserver(
       pending.get(entry.target)?.();
     }
   },
-  { rootMargin: '0px 0px 120px 0px' },
+  { rootMargin: '0px 0px 24px 0px' },
 );
 let pending = new WeakMap<Element, () => void>();
 
