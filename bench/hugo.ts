@@ -19,7 +19,8 @@ import { sampleTree } from './lib/process-tree.ts';
 /** Every width Figure.astro encodes (inline widths and the lightbox's). */
 export const HUGO_WIDTHS = [360, 720, 1080, 1440, 1600];
 
-const SHORTCODE = `{{- $src := .Get "src" -}}
+// Hugo names page resources without the "./" the MDX writes.
+const SHORTCODE = `{{- $src := strings.TrimPrefix "./" (.Get "src") -}}
 {{- $img := .Page.Resources.Get $src -}}
 {{- $set := slice -}}
 {{- range (slice ${HUGO_WIDTHS.join(' ')}) -}}
