@@ -23,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { countFeatures, PROJECT_ROOT, readCorpusOptions, WORK_DIR, writeFeatures } from './generate.ts';
 import { encodedImages, splitPhases, type Phase, type StampedLine } from './lib/phases.ts';
 import { sampleTree } from './lib/process-tree.ts';
+import { checkBudgets, formatBudgets } from './lib/budgets.ts';
 import { syntheticSlug } from './lib/corpus.ts';
 
 export type Scenario = 'cold' | 'unchanged' | 'add-one';
@@ -159,5 +160,8 @@ if (import.meta.main) {
     console.error('usage: node bench/build.ts <corpus-dir> [--scenario cold|unchanged|add-one]');
     process.exit(2);
   }
-  console.log(formatResult(await runBuild(resolve(corpus), scenario)));
+  const result = await runBuild(resolve(corpus), scenario);
+  console.log(formatResult(result));
+  const budgets = checkBudgets(result);
+  if (budgets.length > 0) console.log(formatBudgets(budgets));
 }

@@ -3,6 +3,7 @@
  * in bench/README.md would be too. Log lines are cut from a real `astro build` of a corpus.
  */
 import { describe, expect, it } from 'vitest';
+import { checkBudgets } from '../../bench/lib/budgets.ts';
 import { syntheticFeature, type SeedPool } from '../../bench/lib/corpus.ts';
 import { encodedImages, splitPhases, type StampedLine } from '../../bench/lib/phases.ts';
 import { evaluateSizes, parseSrcset, pickCandidate } from '../../bench/lib/responsive.ts';
@@ -121,5 +122,19 @@ describe('syntheticFeature', () => {
       const day = /date: "(\d{4})-(\d{2})-(\d{2})"/.exec(mdx);
       if (day) expect(mdx).toContain(`${Number(day[2])}月${Number(day[3])}日`);
     }
+  });
+});
+
+describe('checkBudgets', () => {
+  it('applies rebuild budgets from 1,000 features and the memory budget from 5,000', () => {
+    const run = { features: 1000, scenario: 'unchanged' as const, wallMs: 49_300, cpuMs: 48_500, peakRss: 3.3 * 2 ** 30 };
+    expect(checkBudgets(run)).toEqual([
+      { name: 'rebuild, nothing changed', limit: '< 10 s', actual: '49.3 s wall (48.5 s CPU)', ok: false },
+    ]);
+    expect(checkBudgets({ ...run, features: 100 })).toEqual([]);
+    expect(checkBudgets({ ...run, features: 5000, scenario: 'add-one', wallMs: 9000 }).map((c) => [c.name, c.ok])).toEqual([
+      ['rebuild after adding one feature', true],
+      ['peak memory, whole build', true],
+    ]);
   });
 });
