@@ -24,10 +24,20 @@ export function checkBudgets(run: BudgetInput): BudgetCheck[] {
   const checks: BudgetCheck[] = [];
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s wall (${(run.cpuMs / 1000).toFixed(1)} s CPU)`;
   if (run.features >= 1000 && run.scenario === 'unchanged') {
-    checks.push({ name: 'rebuild, nothing changed', limit: '< 10 s', actual: seconds(run.wallMs), ok: run.wallMs < 10_000 });
+    checks.push({
+      name: 'rebuild, nothing changed',
+      limit: '< 10 s',
+      actual: seconds(run.wallMs),
+      ok: run.wallMs < 10_000,
+    });
   }
   if (run.features >= 1000 && run.scenario === 'add-one') {
-    checks.push({ name: 'rebuild after adding one feature', limit: '< 15 s', actual: seconds(run.wallMs), ok: run.wallMs < 15_000 });
+    checks.push({
+      name: 'rebuild after adding one feature',
+      limit: '< 15 s',
+      actual: seconds(run.wallMs),
+      ok: run.wallMs < 15_000,
+    });
   }
   if (run.features >= 5000) {
     checks.push({

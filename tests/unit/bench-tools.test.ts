@@ -127,12 +127,20 @@ describe('syntheticFeature', () => {
 
 describe('checkBudgets', () => {
   it('applies rebuild budgets from 1,000 features and the memory budget from 5,000', () => {
-    const run = { features: 1000, scenario: 'unchanged' as const, wallMs: 49_300, cpuMs: 48_500, peakRss: 3.3 * 2 ** 30 };
+    const run = {
+      features: 1000,
+      scenario: 'unchanged' as const,
+      wallMs: 49_300,
+      cpuMs: 48_500,
+      peakRss: 3.3 * 2 ** 30,
+    };
     expect(checkBudgets(run)).toEqual([
       { name: 'rebuild, nothing changed', limit: '< 10 s', actual: '49.3 s wall (48.5 s CPU)', ok: false },
     ]);
     expect(checkBudgets({ ...run, features: 100 })).toEqual([]);
-    expect(checkBudgets({ ...run, features: 5000, scenario: 'add-one', wallMs: 9000 }).map((c) => [c.name, c.ok])).toEqual([
+    expect(
+      checkBudgets({ ...run, features: 5000, scenario: 'add-one', wallMs: 9000 }).map((c) => [c.name, c.ok]),
+    ).toEqual([
       ['rebuild after adding one feature', true],
       ['peak memory, whole build', true],
     ]);
