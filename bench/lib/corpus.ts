@@ -92,11 +92,26 @@ export function loadSeedPool(projectRoot: string): SeedPool {
 }
 
 /** Place-name syllables for synthetic offices, so titles and search results differ. */
+// Deduplicated: officeName() relies on every syllable being distinct.
 const SYLLABLES = [
-  ...'金水中原管城惠济上街巩义新密登封荥阳新郑航空港经开高新郑东龙湖花园南阳北林西湖东风建设文化人民桐柏嵩山陇海淮河黄河紫荆枫杨梧桐石佛沟赵须水',
+  ...new Set('金水中原管城惠济上街巩义新密登封荥阳新郑航空港经开高新郑东龙湖花园南阳北林西湖东风建设文化人民桐柏嵩山陇海淮河黄河紫荆枫杨梧桐石佛沟赵须水'),
 ];
 const OFFICE_TYPES = ['办事处', '街道', '镇', '区'] as const;
 const ROLES = ['记者', '本报记者', '通讯员', '郑报全媒体记者'];
+/**
+ * A distinct three-syllable office name per index (a bijection scrambled by a prime), so no
+ * two features share a title: the content check rejects duplicate titles, as it should.
+ */
+export function officeName(index: number): string {
+  const n = SYLLABLES.length;
+  let code = (index * 7_919 + 104_729) % n ** 3;
+  const chars: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    chars.push(SYLLABLES[code % n]!);
+    code = Math.floor(code / n);
+  }
+  return chars.join('');
+}
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 export interface SyntheticPhoto {
@@ -132,7 +147,7 @@ export const syntheticSlug = (index: number): string => `bench-${String(index).p
 export function syntheticFeature(pool: SeedPool, index: number, options: FeatureOptions): SyntheticFeature {
   const random = prng(index * 2654435761 + 1);
   const slug = syntheticSlug(index);
-  const office = Array.from({ length: 2 + Math.floor(random() * 2) }, () => pick(random, SYLLABLES)).join('');
+  const office = officeName(index);
   const officeType = pick(random, OFFICE_TYPES);
   const year = 2012 + Math.floor(random() * 13);
   const month = 1 + Math.floor(random() * 12);
