@@ -6,6 +6,7 @@
  *   node bench/search.ts            builds the site into bench/.work/site-7, generates
  *                                   bench/.work/site-1000, prints a table for the README
  *   node bench/search.ts --no-build reuse bench/.work/site-7
+ *   node bench/search.ts --site DIR measure a site built elsewhere (e.g. from an older commit)
  *
  * Files are served gzip-compressed (as any static host does); Pagefind's index, fragment and
  * wasm files are already compressed and are sent as they are.
@@ -70,7 +71,8 @@ export function kindOf(url: string): string {
   if (pathname.endsWith('.pf_meta')) return 'Pagefind meta';
   if (pathname.startsWith('/pagefind/')) return 'Pagefind js';
   if (pathname.endsWith('.js')) return 'page js';
-  return 'page html/css/images';
+  if (/\.(webp|avif|jpg|png)$/u.test(pathname)) return 'thumbnails';
+  return 'page html/css';
 }
 
 interface Taken {
@@ -82,11 +84,36 @@ interface Taken {
 /** Bytes received over the network, page and Pagefind's worker alike (headers + encoded body). */
 function byteCounter(page: Page): { take: () => Promise<Taken> } {
   let sizes: Promise<[string, number]>[] = [];
-  page.context().on('requestfinished', (request) => {
-    sizes.push(request.sizes().then((s) => [kindOf(request.url()), s.responseBodySize + s.responseHeadersSize]));
+  let inFlight = 0;
+  let lastActivity = performance.now();
+  const context = page.context();
+  context.on('request', () => {
+    inFlight += 1;
+    lastActivity = performance.now();
+  });
+  context.on('requestfailed', () => {
+    inFlight -= 1;
+    lastActivity = performance.now();
+  });
+  context.on('requestfinished', (request) => {
+    inFlight -= 1;
+    lastActivity = performance.now();
+    sizes.push(
+      request
+        .sizes()
+        .then((s): [string, number] => [kindOf(request.url()), s.responseBodySize + s.responseHeadersSize])
+        // A request still finishing when its page closes has no sizes any more; it is not part of the query.
+        .catch((): [string, number] => [kindOf(request.url()), 0]),
+    );
   });
   return {
+    // Wait for the network to be quiet for half a second: lazy thumbnails and fragments start
+    // after the results are on screen, and page.waitForLoadState('networkidle') does not wait
+    // again on a page that was idle once.
     take: async () => {
+      while (inFlight > 0 || performance.now() - lastActivity < 500) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       const taken = await Promise.all(sizes);
       sizes = [];
       const byKind = new Map<string, number>();
@@ -96,23 +123,35 @@ function byteCounter(page: Page): { take: () => Promise<Taken> } {
   };
 }
 
+/**
+ * The search box and the result links. The second selectors are the Pagefind Component UI's,
+ * which the page used until it was replaced: kept so a build from before can be measured.
+ */
+const SELECTORS = {
+  input: '[data-search-input], pagefind-input input',
+  links: '.search-results .search-card-link, pagefind-results .search-card-link',
+};
+
 /** Put the whole query in the box as one keystroke would, and time until its results are on screen. */
 function timeQuery(page: Page, query: string): Promise<{ ms: number; count: number }> {
-  return page.evaluate(async (q) => {
-    const input = document.querySelector<HTMLInputElement>('[data-search-input]');
-    if (!input) throw new Error('no search box');
-    input.value = q;
-    const started = performance.now();
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    const root = document.documentElement;
-    for (;;) {
-      await new Promise(requestAnimationFrame);
-      if (root.dataset['searchQuery'] !== q) continue;
-      const count = Number(root.dataset['searchCount']);
-      const shown = document.querySelectorAll('.search-results .search-card-link').length;
-      if (shown >= Math.min(count, 5)) return { ms: performance.now() - started, count };
-    }
-  }, query);
+  return page.evaluate(
+    async ({ q, selectors }) => {
+      const input = document.querySelector<HTMLInputElement>(selectors.input);
+      if (!input) throw new Error('no search box');
+      input.value = q;
+      const started = performance.now();
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      const root = document.documentElement;
+      for (;;) {
+        await new Promise(requestAnimationFrame);
+        if (root.dataset['searchQuery'] !== q) continue;
+        const count = Number(root.dataset['searchCount']);
+        const shown = document.querySelectorAll(selectors.links).length;
+        if (shown >= Math.min(count, 5)) return { ms: performance.now() - started, count };
+      }
+    },
+    { q: query, selectors: SELECTORS },
+  );
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -182,8 +221,10 @@ async function measure(dir: string, firstWords: readonly string[], shared: strin
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 if (import.meta.main) {
-  const site7 = path.join(WORK, 'site-7');
-  if (!process.argv.includes('--no-build')) {
+  // --site <dir>: measure a site built elsewhere (e.g. an older commit) instead of building one.
+  const siteArg = process.argv.indexOf('--site');
+  const site7 = siteArg > 0 ? path.resolve(process.argv[siteArg + 1] ?? '') : path.join(WORK, 'site-7');
+  if (siteArg < 0 && !process.argv.includes('--no-build')) {
     execFileSync('flock', ['/tmp/zhuanban-build.lock', 'npm', 'run', 'build', '--', '--outDir', site7], {
       cwd: ROOT,
       stdio: 'ignore',

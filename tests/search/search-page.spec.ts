@@ -12,7 +12,12 @@ test('/search/?q=海绵城市 shows 九州路办事处 and 二七区 with highli
   await expect(cards.nth(0)).toContainText('九州路办事处');
   await expect(cards.nth(1)).toContainText('二七区');
   await expect(cards.nth(0).locator('.search-card-excerpt mark').first()).toBeVisible();
-  await expect(cards.nth(0).locator('img.search-card-thumb')).toHaveCount(1);
+  // One Pagefind meta value per field: the meta line is office · date, nothing else.
+  await expect(cards.nth(0).locator('.search-card-meta')).toHaveText(/^九州路办事处 · \d{4}年[^:,]*$/u);
+  // The card's thumbnail is a small one made for it, not the article's full-width photo.
+  const thumb = cards.nth(0).locator('img.search-card-thumb');
+  await expect(thumb).toHaveCount(1);
+  await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(192);
   await expect(page.locator('[data-search-input]')).toHaveValue('海绵城市');
 });
 
