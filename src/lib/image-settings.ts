@@ -22,9 +22,13 @@ export type ImageFormat = 'avif' | 'webp' | 'jpeg';
  * quality is what a reader sees; effort is build time only. See bench/README.md for why.
  */
 export const IMAGE_ENCODER = {
-  // effort 2 instead of sharp's 4: same bytes within 7%, a tenth of the CPU (bench/README.md).
-  // q58 reaches the SSIM of WebP q80; sharp's default q50 would be visibly softer.
-  avif: { quality: 58, effort: 2 },
+  // Effort 0, not sharp's default 4: at equal SSIM its files are within 2–5% of effort 2 and
+  // 15–20% larger than effort 4, for a quarter and a thirtieth of the CPU; it encodes about as
+  // fast as WebP and still beats WebP q80 by 5–18% in bytes. q56 meets WebP q80's SSIM at
+  // 720–1080 px (q52 at 1080, q58 at 720). Figures: bench/README.md, "Image formats".
+  // Astro's image cache key does not include these options: after changing them, delete
+  // node_modules/.astro/assets (or the CI cache) so existing photos are re-encoded.
+  avif: { quality: 56, effort: 0 },
   webp: { quality: 80, effort: 4 },
   jpeg: { quality: 80, mozjpeg: true },
 };
