@@ -12,7 +12,17 @@ import { parseFeatureDate } from './lib/feature-date.ts';
 
 export const OFFICE_TYPES = ['办事处', '街道', '镇', '区'] as const;
 
-const nonEmpty = (what: string) => z.string().trim().min(1, `${what}不能为空 / ${what} must not be empty`);
+/** The message an editor sees when a field is left out entirely, or given as a list or number. */
+const missing = (what: string) => (issue: { input: unknown }) =>
+  issue.input === undefined
+    ? `缺少 ${what}，请在文件开头的 frontmatter 中填写 / ${what} is missing: add it to the frontmatter`
+    : `${what} 应为文字 / ${what} must be text`;
+
+const nonEmpty = (what: string) =>
+  z
+    .string({ error: missing(what) })
+    .trim()
+    .min(1, `${what}不能为空 / ${what} must not be empty`);
 
 const features = defineCollection({
   loader: glob({
@@ -32,7 +42,7 @@ const features = defineCollection({
         subtitle: z.string().trim().min(1).optional(),
         /** 导语：40–200 characters for cards, search results and the page description. */
         summary: z
-          .string()
+          .string({ error: missing('summary（导语）') })
           .trim()
           .min(40, 'summary（导语）至少 40 个字符 / summary must be at least 40 characters')
           .max(200, 'summary（导语）最多 200 个字符 / summary must be at most 200 characters'),
@@ -47,7 +57,7 @@ const features = defineCollection({
         /** 城市：e.g. 郑州市. */
         city: nonEmpty('city（城市）'),
         /** 日期：quoted "YYYY", "YYYY-MM" or "YYYY-MM-DD" — only as precise as the source; never invent a day. */
-        date: z.union([z.string(), z.date()]).transform((value, ctx) => {
+        date: z.union([z.string(), z.date()], { error: missing('date（日期）') }).transform((value, ctx) => {
           // An unquoted YAML date (2019-07-01) arrives as a Date; keep its calendar day.
           const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
           const parsed = parseFeatureDate(text);

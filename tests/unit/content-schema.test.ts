@@ -140,7 +140,7 @@ describe('feature frontmatter', () => {
     expect(result.error).toMatchInlineSnapshot(`
       "[InvalidContentEntryDataError] features → gouzhao data does not match collection schema.
 
-        title**: **title: Required
+        title: 缺少 title（主标题），请在文件开头的 frontmatter 中填写 / title（主标题） is missing: add it to the frontmatter
       <project>/content/features/gouzhao/index.mdx:0:0"
     `);
   });
