@@ -166,7 +166,14 @@ function ensureChromium() {
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
   const ok =
     run('apt-get update', 'apt-get', ['update', '-qq'], env) === 0 &&
-    run('install chromium', 'apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], env) === 0;
+    // fonts-noto-cjk too: without a CJK font the screenshots show boxes for every Han character,
+    // and layout tests would measure the boxes rather than the glyphs readers see.
+    run(
+      'install chromium',
+      'apt-get',
+      ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-noto-cjk'],
+      env,
+    ) === 0;
   if (!ok || !existsSync(CHROMIUM)) {
     totals.failed += 1;
     fail('installing chromium', `Install the Debian package \`chromium\` by hand, then run npm test again.`);
