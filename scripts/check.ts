@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fixPunctuation } from '../src/lib/check/content-checks.ts';
 import { checkContent, formatDiagnostic, readFeatures, summarize } from '../src/lib/check/index.ts';
+import { schemaDiagnostics } from '../src/lib/check/schema-errors.ts';
 
 const { values } = parseArgs({
   options: {
@@ -40,7 +41,16 @@ let failed = diagnostics.some((d) => d.severity === 'error');
 
 if (!values['no-schema']) {
   console.log('\n检查 frontmatter 字段（astro sync）/ checking frontmatter fields against the schema…');
-  const run = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'sync'], { stdio: 'inherit' });
+  const run = spawnSync(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'sync'], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  const output = `${run.stdout}\n${run.stderr}`;
+  const features = new Map(readFeatures(dir).map((feature) => [resolve(feature.file), feature]));
+  const schema = schemaDiagnostics(output, (file) => features.get(resolve(file)));
+  // Astro names the file and field but not the line; show ours when we could map it, else Astro's own words.
+  if (schema.length > 0) for (const d of schema) console.log(formatDiagnostic(d));
+  else if (run.status !== 0) console.log(output);
   if (run.status !== 0) failed = true;
 }
 process.exit(failed ? 1 : 0);
