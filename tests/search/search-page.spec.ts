@@ -3,7 +3,7 @@
  * (shown as text, never run), and a result opens its feature with the terms marked.
  */
 import { expect, test } from '@playwright/test';
-import { search } from './search-helpers.ts';
+import { renderedResults, search } from './search-helpers.ts';
 
 test('/search/?q=海绵城市 shows 九州路办事处 and 二七区 with highlighted excerpts', async ({ page }) => {
   await page.goto('/search/?q=海绵城市');
@@ -86,4 +86,33 @@ test('"/" and Ctrl+K open search from any page', async ({ page }) => {
   await page.goto('/features/erqi/');
   await page.keyboard.press('Control+k');
   await expect(page).toHaveURL(/\/search\/$/u);
+});
+
+test('filters are fetched when the pane opens, and narrow the results', async ({ page }) => {
+  const filterRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/pagefind/filter/')) filterRequests.push(request.url());
+  });
+  await page.goto('/search/');
+  expect(await search(page, '社区')).toHaveLength(7);
+  expect(filterRequests).toEqual([]);
+  await page.locator('[data-search-filters] summary').click();
+  const gaoxin = page.getByRole('checkbox', { name: /高新区/u });
+  await expect(gaoxin).toBeVisible();
+  expect(filterRequests.length).toBeGreaterThan(0);
+  await gaoxin.check();
+  await page.waitForFunction(() => document.documentElement.dataset['searchCount'] === '2');
+  expect((await renderedResults(page)).sort()).toEqual(['fengyang', 'gouzhao']);
+});
+
+test('the traditional-to-simplified converter is fetched only for a traditional query', async ({ page }) => {
+  const converter: string[] = [];
+  page.on('request', (request) => {
+    if (/\/_astro\/(tw|cn)\.[\w-]+\.js$/u.test(request.url())) converter.push(request.url());
+  });
+  await page.goto('/search/');
+  expect(await search(page, '海绵城市')).toHaveLength(2);
+  expect(converter).toEqual([]);
+  expect(await search(page, '海綿城市')).toHaveLength(2);
+  expect(converter).toHaveLength(2);
 });
