@@ -28,7 +28,8 @@ export default function rehypeHeadingAnchors({ label }: HeadingAnchorOptions) {
       const anchor: Element = {
         type: 'element',
         tagName: 'a',
-        properties: { className: ['heading-anchor'], href: `#${id}` },
+        // Kept out of the search index: its screen-reader text repeats the heading in every excerpt.
+        properties: { className: ['heading-anchor'], href: `#${id}`, dataPagefindIgnore: '' },
         children: [
           { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [text('#')] },
           {
