@@ -94,7 +94,9 @@ export function loadSeedPool(projectRoot: string): SeedPool {
 /** Place-name syllables for synthetic offices, so titles and search results differ. */
 // Deduplicated: officeName() relies on every syllable being distinct.
 const SYLLABLES = [
-  ...new Set('金水中原管城惠济上街巩义新密登封荥阳新郑航空港经开高新郑东龙湖花园南阳北林西湖东风建设文化人民桐柏嵩山陇海淮河黄河紫荆枫杨梧桐石佛沟赵须水'),
+  ...new Set(
+    '金水中原管城惠济上街巩义新密登封荥阳新郑航空港经开高新郑东龙湖花园南阳北林西湖东风建设文化人民桐柏嵩山陇海淮河黄河紫荆枫杨梧桐石佛沟赵须水',
+  ),
 ];
 const OFFICE_TYPES = ['办事处', '街道', '镇', '区'] as const;
 const ROLES = ['记者', '本报记者', '通讯员', '郑报全媒体记者'];

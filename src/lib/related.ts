@@ -34,6 +34,13 @@ export function adjacentFeatures<T extends { id: string }>(current: T, newestFir
   return { previous: newestFirst[index + 1], next: index > 0 ? newestFirst[index - 1] : undefined };
 }
 
+interface Scored<T> {
+  candidate: T;
+  sharedTopics: number;
+  sameDistrict: number;
+  distance: number;
+}
+
 // A feature's date as a timestamp, computed once per date object rather than once per page.
 const timestamps = new WeakMap<FeatureDate, number>();
 function dateTime(date: FeatureDate): number {
@@ -54,8 +61,7 @@ export function relatedFeatures<T extends Relatable>(current: T, candidates: rea
   const topics = new Set(current.data.tags.map((tag) => tag.id));
   if (limit <= 0) return [];
   const time = dateTime(current.data.date);
-  type Scored = { candidate: T; sharedTopics: number; sameDistrict: number; distance: number };
-  const before = (a: Scored, b: Scored) =>
+  const before = (a: Scored<T>, b: Scored<T>) =>
     b.sharedTopics - a.sharedTopics ||
     b.sameDistrict - a.sameDistrict ||
     a.distance - b.distance ||
@@ -63,7 +69,7 @@ export function relatedFeatures<T extends Relatable>(current: T, candidates: rea
   // Every page runs this over the whole archive: keep only the best `limit` in one pass
   // instead of sorting every candidate (at 5,000 features the sort made page rendering
   // take over a minute; bench/README.md).
-  const best: Scored[] = [];
+  const best: Scored<T>[] = [];
   for (const candidate of candidates) {
     if (candidate.id === current.id) continue;
     const sharedTopics = candidate.data.tags.reduce((n, tag) => n + (topics.has(tag.id) ? 1 : 0), 0);
