@@ -78,6 +78,16 @@ describe.each(publishedFeatures)('features/$slug/', (feature) => {
     }
   });
 
+  it('indexes the article for search with the headline and the lines printed with it weighted above the body', () => {
+    const body = html.querySelector('[data-pagefind-body]');
+    expect(body, 'the article carries data-pagefind-body').not.toBeNull();
+    // Pagefind weights an h1 at 7 and h2/h3 at 6/5 by default; kicker and subtitle are <p>s.
+    expect(body?.querySelectorAll('h1')).toHaveLength(1);
+    for (const line of body?.querySelectorAll('hgroup p') ?? []) {
+      expect(Number(line.getAttribute('data-pagefind-weight')), line.textContent).toBeGreaterThan(1);
+    }
+  });
+
   it('leaves no line break or double space between two Chinese characters in the article text', () => {
     const paragraphs = html.querySelectorAll('article p');
     expect(paragraphs.length).toBeGreaterThan(0);

@@ -55,8 +55,9 @@ function loadPagefind(): Promise<PagefindApi & Pick<PagefindModule, 'filters'>> 
     await pagefind.options({
       excerptLength: 36,
       highlightParam: HIGHLIGHT_PARAM,
-      // Title/heading weights come from the page markup (data-pagefind-weight); these only
-      // stop long features from being penalised for their length.
+      // Headline, kicker and section headings are weighted in the page markup (Pagefind's
+      // heading defaults, data-pagefind-weight in FeatureHeader); these only stop long
+      // features from being penalised for their length.
       ranking: { pageLength: 0.3, termFrequency: 1.0 },
     });
     await pagefind.init();
