@@ -1,15 +1,18 @@
 /**
  * Search benchmark (not a test): what a phone downloads for a first query, and how long from
- * the last keystroke to rendered results, on the seven-feature site and a generated
- * 1,000-feature site, in Chromium.
+ * the last keystroke to rendered results, in Chromium, on real builds of the site: the seven
+ * features and a 1,000-feature corpus from bench/generate.ts, both built by the real project,
+ * so the pages, their Pagefind fields and thumbnails are exactly what readers get.
  *
- *   node bench/search.ts            builds the site into bench/.work/site-7, generates
- *                                   bench/.work/site-1000, prints a table for the README
- *   node bench/search.ts --no-build reuse bench/.work/site-7
- *   node bench/search.ts --site DIR measure a site built elsewhere (e.g. from an older commit)
+ *   node bench/search.ts             builds the seven features into bench/.work/site-7 and
+ *                                    bench/.work/corpus-1000-shared (generated if missing) with
+ *                                    bench/build.ts --scenario unchanged, prints a table for the README
+ *   node bench/search.ts --no-build  measure those two builds as they are
+ *   node bench/search.ts --site DIR  measure any built site instead (repeatable; e.g. an older commit)
  *
- * Files are served gzip-compressed (as any static host does); Pagefind's index, fragment and
- * wasm files are already compressed and are sent as they are.
+ * Builds take /tmp/zhuanban-build.lock, as every build on the shared machine does. Files are
+ * served gzip-compressed (as any static host does); Pagefind's index, fragment and wasm files
+ * are already compressed and are sent as they are.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -17,11 +20,9 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { createGzip } from 'node:zlib';
-import { generateSite } from './generate-site.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '..');
-const WORK = path.join(ROOT, 'bench/.work');
+import { defaultCorpusDir, PROJECT_ROOT, WORK_DIR } from './generate.ts';
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 const TYPES: Record<string, string> = {
@@ -78,7 +79,13 @@ export function kindOf(url: string): string {
 interface Taken {
   bytes: number;
   requests: number;
-  byKind: Map<string, number>;
+  /** Bytes and requests per kind of file (kindOf). */
+  byKind: Map<string, { bytes: number; requests: number }>;
+}
+
+function addTo(byKind: Taken['byKind'], kind: string, taken: { bytes: number; requests: number }): void {
+  const sum = byKind.get(kind) ?? { bytes: 0, requests: 0 };
+  byKind.set(kind, { bytes: sum.bytes + taken.bytes, requests: sum.requests + taken.requests });
 }
 
 /** Bytes received over the network, page and Pagefind's worker alike (headers + encoded body). */
@@ -116,8 +123,8 @@ function byteCounter(page: Page): { take: () => Promise<Taken> } {
       }
       const taken = await Promise.all(sizes);
       sizes = [];
-      const byKind = new Map<string, number>();
-      for (const [kind, bytes] of taken) byKind.set(kind, (byKind.get(kind) ?? 0) + bytes);
+      const byKind: Taken['byKind'] = new Map();
+      for (const [kind, bytes] of taken) addTo(byKind, kind, { bytes, requests: 1 });
       return { bytes: taken.reduce((sum, [, bytes]) => sum + bytes, 0), requests: taken.length, byKind };
     },
   };
@@ -171,8 +178,8 @@ async function firstQuery(browser: Browser, origin: string, query: string) {
   await page.waitForLoadState('networkidle');
   const afterTyping = await counter.take();
   await context.close();
-  const byKind = new Map(pageLoad.byKind);
-  for (const [kind, bytes] of afterTyping.byKind) byKind.set(kind, (byKind.get(kind) ?? 0) + bytes);
+  const byKind: Taken['byKind'] = new Map();
+  for (const [kind, taken] of [...pageLoad.byKind, ...afterTyping.byKind]) addTo(byKind, kind, taken);
   return {
     pageLoad,
     total: { bytes: pageLoad.bytes + afterTyping.bytes, requests: pageLoad.requests + afterTyping.requests, byKind },
@@ -220,18 +227,60 @@ async function measure(dir: string, firstWords: readonly string[], shared: strin
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-if (import.meta.main) {
-  // --site <dir>: measure a site built elsewhere (e.g. an older commit) instead of building one.
-  const siteArg = process.argv.indexOf('--site');
-  const site7 = siteArg > 0 ? path.resolve(process.argv[siteArg + 1] ?? '') : path.join(WORK, 'site-7');
-  if (siteArg < 0 && !process.argv.includes('--no-build')) {
-    execFileSync('flock', ['/tmp/zhuanban-build.lock', 'npm', 'run', 'build', '--', '--outDir', site7], {
-      cwd: ROOT,
-      stdio: 'ignore',
+const BUILD_LOCK = '/tmp/zhuanban-build.lock';
+
+/** The seven real features, built by the project as `npm run build` does, outside ./dist. */
+function buildSevenFeatures(outDir: string): void {
+  execFileSync('flock', [BUILD_LOCK, 'npm', 'run', 'build', '--', '--outDir', outDir], {
+    cwd: PROJECT_ROOT,
+    stdio: 'ignore',
+  });
+}
+
+/** The generated archive, built with today's site code; an unchanged rebuild reuses its image cache. */
+function buildCorpus(corpus: string, features: number): void {
+  const node = process.execPath;
+  if (!existsSync(corpus)) {
+    execFileSync(node, ['bench/generate.ts', '--features', String(features), '--out', corpus], {
+      cwd: PROJECT_ROOT,
+      stdio: 'inherit',
     });
   }
-  const site1000 = path.join(WORK, 'site-1000');
-  await generateSite(site7, site1000, 1000);
+  // Its stderr says why, should the build fail.
+  execFileSync('flock', [BUILD_LOCK, node, 'bench/build.ts', corpus, '--scenario', 'unchanged'], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({
+    options: {
+      site: { type: 'string', multiple: true },
+      'no-build': { type: 'boolean', default: false },
+    },
+  });
+  let sites: (readonly [string, string])[];
+  if (values.site) {
+    sites = values.site.map((dir) => [path.relative(process.cwd(), path.resolve(dir)), path.resolve(dir)] as const);
+  } else {
+    const site7 = path.join(WORK_DIR, 'site-7');
+    const corpus = defaultCorpusDir(1000, 'shared');
+    if (!values['no-build']) {
+      buildSevenFeatures(site7);
+      buildCorpus(corpus, 1000);
+    }
+    sites = [
+      ['7 features', site7],
+      ['1,000 features', path.join(corpus, 'dist')],
+    ];
+  }
+  for (const [, dir] of sites) {
+    if (!existsSync(path.join(dir, 'search/index.html')) || !existsSync(path.join(dir, 'pagefind'))) {
+      console.error(`bench/search.ts: ${dir} has no built /search/ page and Pagefind index; build it first.`);
+      process.exit(2);
+    }
+  }
   // First queries: two-character words, one the browser splits into single characters (党建 →
   // 党/建, two index chunks) and two it keeps whole (one chunk each).
   const firstWords = ['党建', '社区', '海绵'];
@@ -242,22 +291,21 @@ if (import.meta.main) {
   );
   console.log('| --- | --- | --- | --- | --- | --- |');
   const breakdowns: string[] = [];
-  for (const [name, dir] of [
-    ['7 features', site7],
-    ['1,000 features', site1000],
-  ] as const) {
+  for (const [name, dir] of sites) {
     const r = await measure(dir, firstWords, shared, queries);
     const [first] = r.firsts;
     if (!first) continue;
     console.log(
       `| ${name} | ${kb(first.pageLoad.bytes)} (${first.pageLoad.requests}) | ${r.firsts.map((f) => `${kb(f.total.bytes)} (${f.total.requests})`).join(' / ')} | ${r.firsts.map((f) => f.ms.toFixed(0)).join(' / ')} ms | ${kb(r.link.bytes)} (${r.link.requests}) | ${r.warmMedian.toFixed(0)} / ${r.warmMax.toFixed(0)} ms |`,
     );
-    breakdowns.push(
-      `${name}, first query ${first.word}: ${[...first.total.byKind]
-        .sort((a, b) => b[1] - a[1])
-        .map(([kind, bytes]) => `${kind} ${kb(bytes)}`)
-        .join(', ')}`,
-    );
+    for (const f of r.firsts) {
+      breakdowns.push(
+        `${name}, first query ${f.word}: ${[...f.total.byKind]
+          .sort((a, b) => b[1].bytes - a[1].bytes)
+          .map(([kind, { bytes, requests }]) => `${kind} ${kb(bytes)} (${requests})`)
+          .join(', ')}`,
+      );
+    }
   }
   for (const line of breakdowns) console.log(line);
 }
