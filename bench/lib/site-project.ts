@@ -5,8 +5,8 @@
  * The folder holds only content/ (with a copy of the repository's districts.yaml and
  * topics.yaml), a symlink to the repository's node_modules and a three-line astro.config.mjs
  * that re-exports the real config with `srcDir`/`publicDir` pointing back at this repository,
- * so it always builds today's site code without copying it. Its caches live in
- * <folder>/.cache/, never in the repository's node_modules/.astro.
+ * so it always builds today's site code without copying it. Its caches (Astro's and Vite's)
+ * live in <folder>/.cache/, never in the repository's node_modules.
  */
 import { copyFileSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, parse, relative, resolve, sep } from 'node:path';
@@ -63,8 +63,10 @@ export default {
   ...config,
   srcDir: ${JSON.stringify(join(REPOSITORY, 'src'))},
   publicDir: ${JSON.stringify(join(REPOSITORY, 'public'))},
-  // Keep this project's image and build caches apart from the main project's.
+  // Keep this project's image and build caches apart from the main project's; Vite's too,
+  // which would otherwise go through the node_modules symlink into the repository's.
   cacheDir: './.cache/astro',
+  vite: { ...config.vite, cacheDir: './.cache/vite' },
 };
 `,
   );
