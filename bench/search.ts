@@ -163,12 +163,21 @@ function timeQuery(page: Page, query: string): Promise<{ ms: number; count: numb
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
+/** Playwright's default viewport, which the figures in the README have always used. */
+const DESKTOP = { width: 1280, height: 720 };
+/**
+ * A small phone (most readers): the cards are narrower and taller, so fewer of them — and so
+ * fewer fragments and thumbnails — are on the first screen. Device scale factor stays 1 so
+ * the only difference measured is the viewport.
+ */
+const PHONE = { width: 360, height: 740 };
+
 /**
  * A reader's first query: a new browser profile (empty cache) opens /search/, types `query`,
  * and everything downloaded until the results are on screen is counted — page and Pagefind.
  */
-async function firstQuery(browser: Browser, origin: string, query: string) {
-  const context = await browser.newContext();
+async function firstQuery(browser: Browser, origin: string, query: string, viewport = DESKTOP) {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const counter = byteCounter(page);
   await page.goto(`${origin}/search/`);
@@ -207,6 +216,8 @@ async function measure(dir: string, firstWords: readonly string[], shared: strin
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   const firsts = [];
   for (const word of firstWords) firsts.push({ word, ...(await firstQuery(browser, origin, word)) });
+  const [phoneWord = ''] = firstWords;
+  const phone = { word: `${phoneWord} (phone)`, ...(await firstQuery(browser, origin, phoneWord, PHONE)) };
   const link = await sharedLink(browser, origin, shared);
   // Each query once to fetch its chunks, then again to time it with the chunks cached.
   const page = await browser.newPage();
@@ -222,7 +233,7 @@ async function measure(dir: string, firstWords: readonly string[], shared: strin
   }
   await browser.close();
   server.close();
-  return { firsts, link, warmMedian: median(warm), warmMax: Math.max(...warm) };
+  return { firsts, phone, link, warmMedian: median(warm), warmMax: Math.max(...warm) };
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -287,18 +298,18 @@ if (import.meta.main) {
   const shared = '党建引领';
   const queries = ['党建', '党建引领', '海绵城市', '路长制', '天健湖', 'PM2.5', '35.97平方公里'];
   console.log(
-    `| site | search page alone | first query ${firstWords.join(' / ')} (page + Pagefind, empty cache) | first query time | shared link ?q=${shared} | cached: median / max |`,
+    `| site | search page alone | first query ${firstWords.join(' / ')} (page + Pagefind, empty cache) | first query time | ${firstWords[0] ?? ''} on a phone, ${PHONE.width}×${PHONE.height} | shared link ?q=${shared} | cached: median / max |`,
   );
-  console.log('| --- | --- | --- | --- | --- | --- |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
   const breakdowns: string[] = [];
   for (const [name, dir] of sites) {
     const r = await measure(dir, firstWords, shared, queries);
     const [first] = r.firsts;
     if (!first) continue;
     console.log(
-      `| ${name} | ${kb(first.pageLoad.bytes)} (${first.pageLoad.requests}) | ${r.firsts.map((f) => `${kb(f.total.bytes)} (${f.total.requests})`).join(' / ')} | ${r.firsts.map((f) => f.ms.toFixed(0)).join(' / ')} ms | ${kb(r.link.bytes)} (${r.link.requests}) | ${r.warmMedian.toFixed(0)} / ${r.warmMax.toFixed(0)} ms |`,
+      `| ${name} | ${kb(first.pageLoad.bytes)} (${first.pageLoad.requests}) | ${r.firsts.map((f) => `${kb(f.total.bytes)} (${f.total.requests})`).join(' / ')} | ${r.firsts.map((f) => f.ms.toFixed(0)).join(' / ')} ms | ${kb(r.phone.total.bytes)} (${r.phone.total.requests}) | ${kb(r.link.bytes)} (${r.link.requests}) | ${r.warmMedian.toFixed(0)} / ${r.warmMax.toFixed(0)} ms |`,
     );
-    for (const f of r.firsts) {
+    for (const f of [...r.firsts, r.phone]) {
       breakdowns.push(
         `${name}, first query ${f.word}: ${[...f.total.byKind]
           .sort((a, b) => b[1].bytes - a[1].bytes)

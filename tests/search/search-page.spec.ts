@@ -18,6 +18,8 @@ test('/search/?q=海绵城市 shows 九州路办事处 and 二七区 with highli
   const thumb = cards.nth(0).locator('img.search-card-thumb');
   await expect(thumb).toHaveCount(1);
   await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(192);
+  // Chromium decodes AVIF, so it takes the AVIF source (half the WebP fallback's bytes).
+  expect(await thumb.evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(/\.avif$/u);
   await expect(page.locator('[data-search-input]')).toHaveValue('海绵城市');
 });
 

@@ -8,7 +8,7 @@
 export interface ResultData {
   url: string;
   excerpt?: string;
-  meta: { title?: string; office?: string; date?: string; image?: string };
+  meta: { title?: string; office?: string; date?: string; image?: string; image_avif?: string };
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(
@@ -42,7 +42,17 @@ export function renderCard(data: ResultData): HTMLLIElement {
   if (image) {
     const thumb = element('img', 'search-card-thumb');
     Object.assign(thumb, { src: image, alt: '', width: 96, height: 72, loading: 'lazy', decoding: 'async' });
-    link.append(thumb);
+    // The browser fetches one of the two: the AVIF (half the bytes) or, without AVIF, the WebP.
+    const avif = safeUrl(data.meta.image_avif);
+    if (avif) {
+      const picture = element('picture', 'search-card-picture');
+      const source = element('source', '');
+      Object.assign(source, { type: 'image/avif', srcset: avif });
+      picture.append(source, thumb);
+      link.append(picture);
+    } else {
+      link.append(thumb);
+    }
   }
   const body = element('span', 'search-card-body');
   body.append(element('span', 'search-card-title', data.meta.title ?? ''));
