@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import contentCheck from './src/integrations/content-check.ts';
+import drafts from './src/integrations/drafts.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import verifyBuild from './src/integrations/verify-build.ts';
 import { IMAGE_ENCODER } from './src/lib/image-settings.ts';
@@ -25,7 +26,8 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins, rehypePlugins, smartypants: false }),
   },
-  // contentCheck first (it stops a bad build before any page is written); verifyBuild
-  // last, after pagefind, so the search index it checks exists.
-  integrations: [contentCheck(), mdx(), sitemap(), pagefind(), verifyBuild()],
+  // drafts decides from the command (dev or build) whether drafts are shown; contentCheck
+  // stops a bad build before any page is written; verifyBuild runs last, after pagefind,
+  // so the search index it checks exists.
+  integrations: [drafts(), contentCheck(), mdx(), sitemap(), pagefind(), verifyBuild()],
 });

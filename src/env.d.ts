@@ -8,3 +8,6 @@ declare module '*.astro' {
   const Component: import('astro/runtime/server/index.js').AstroComponentFactory;
   export default Component;
 }
+
+/** True under `astro dev`, false in every build: compiled in by src/integrations/drafts.ts. */
+declare const __ZHUANBAN_SHOW_DRAFTS__: boolean;

@@ -19,10 +19,9 @@ export default function verifyBuild(): AstroIntegration {
         root = fileURLToPath(config.root);
       },
       'astro:build:done': ({ dir, logger }) => {
-        const includeDrafts = process.env['ZHUANBAN_INCLUDE_DRAFTS'] === '1';
         const features = readFeatures(`${root}/content/features`, root).map((f) => ({
           slug: f.slug,
-          draft: !includeDrafts && f.data['draft'] === true,
+          draft: f.data['draft'] === true,
         }));
         const problems = verifyDist(fileURLToPath(dir), features);
         for (const p of problems.filter((x) => x.severity === 'warning')) logger.warn(`${p.zh} / ${p.en}`);

@@ -16,7 +16,7 @@ export function byDateDescending(a: Feature, b: Feature): number {
 }
 
 async function loadPublishedFeatures(): Promise<Feature[]> {
-  const features = await getCollection('features', (entry) => isPublished(entry, { dev: import.meta.env.DEV }));
+  const features = await getCollection('features', (entry) => isPublished(entry, { dev: __ZHUANBAN_SHOW_DRAFTS__ }));
   return features.sort(byDateDescending);
 }
 
@@ -24,11 +24,12 @@ async function loadPublishedFeatures(): Promise<Feature[]> {
 // page asks for the whole list several times (previous/next, related): read and sort it once
 // per build, not once per call, or rendering grows with features² (bench/README.md).
 // `astro dev` re-reads every time, so an edited feature shows up without a restart.
+// __ZHUANBAN_SHOW_DRAFTS__ is true under `astro dev` only (src/integrations/drafts.ts).
 let published: Promise<Feature[]> | undefined;
 
 /** Every feature a reader may see, newest first. Callers must not mutate the array. */
 export function getPublishedFeatures(): Promise<Feature[]> {
-  if (import.meta.env.DEV) return loadPublishedFeatures();
+  if (__ZHUANBAN_SHOW_DRAFTS__) return loadPublishedFeatures();
   published ??= loadPublishedFeatures();
   return published;
 }

@@ -10,7 +10,7 @@
  * under test-results/, not os.tmpdir(): see sharesAncestorWithRepository for why.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaffoldSiteProject } from '../../bench/lib/site-project.ts';
@@ -20,6 +20,8 @@ import { repo, seeds, shared } from '../support/site.ts';
 const STORIES_PER_SEED = [1, 1, 1, 2, 2];
 /** Importing 21 camera-sized photos, then encoding them in the build: about 25 s on two cores. */
 const TIMEOUT = 5 * 60_000;
+/** A copy of one imported story left as a draft. */
+const DRAFT = 'zz-still-a-draft';
 
 // The project's Node 24 (type stripping, Astro 7), whichever Node runs Vitest.
 const node = join(repo, 'node_modules', '.bin', 'node');
@@ -34,7 +36,7 @@ interface Run {
 }
 
 /** Runs a Node script in `cwd`, collecting stdout and stderr together (asynchronously, so imports can overlap). */
-function runNode(args: string[], cwd: string): Promise<Run> {
+function runNode(args: string[], cwd: string, extraEnv: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     // Vitest copies its import.meta.env into process.env (NODE_ENV=test, MODE=test, DEV=1,
     // PROD=''…). Inherited, they reach the site's import.meta.env and `astro build` takes
@@ -43,7 +45,7 @@ function runNode(args: string[], cwd: string): Promise<Run> {
     const env = Object.fromEntries(
       Object.entries(process.env).filter(([name]) => !VITEST_VARIABLES.has(name) && !name.startsWith('VITEST')),
     );
-    Object.assign(env, { NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' });
+    Object.assign(env, { NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' }, extraEnv);
     const child = spawn(node, args, { cwd, env });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -110,6 +112,16 @@ describe('npm run import, then the production build, over every seed page', { co
         expect(mdx.match(/^draft: true$/gm), `${folder}/index.mdx is not marked draft: true`).toHaveLength(1);
         writeFileSync(file, mdx.replace(/^draft: true$/m, 'draft: false'));
       }
+      // One draft stays a draft, to prove the production build leaves it out.
+      const first = join(features, folders[0] ?? '');
+      cpSync(first, join(features, DRAFT), { recursive: true });
+      const draft = join(features, DRAFT, 'index.mdx');
+      writeFileSync(
+        draft,
+        readFileSync(draft, 'utf8')
+          .replace(/^draft: false$/m, 'draft: true')
+          .replace(/^title: .*$/m, 'title: 仍是草稿的稿件'),
+      );
       imported = true;
     },
     TIMEOUT,
@@ -119,8 +131,14 @@ describe('npm run import, then the production build, over every seed page', { co
     'builds them as they are: content check, astro build, verify-build',
     async () => {
       expect(imported, 'the import step failed').toBe(true);
-      const build = await runNode([join(repo, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], project);
+      // NODE_ENV=development and DEV=1 make Vite's import.meta.env.DEV true; drafts must
+      // still stay out, because `astro build` itself decides (src/integrations/drafts.ts).
+      const build = await runNode([join(repo, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], project, {
+        NODE_ENV: 'development',
+        DEV: '1',
+      });
       expect(build.status, tail(build.output)).toBe(0);
+      expect(existsSync(join(project, 'dist', 'features', DRAFT)), 'the draft was built as a page').toBe(false);
       // Both of our integrations ran: the content check passed the drafts, and verify-build
       // found all seven pages, in the sitemap, feeds and search index.
       expect(build.output).toMatch(/内容检查 \/ content check: 0 个错误/);
