@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { byCountDescending, featuresInDistrict, featuresWithTopic, groupByOfficeType, withCounts } from './taxonomy.ts';
+import {
+  byCountDescending,
+  featuresInDistrict,
+  featuresWithTopic,
+  groupByOfficeType,
+  officeNames,
+  withCounts,
+} from './taxonomy.ts';
 
 const OFFICE_TYPES = ['办事处', '街道', '镇', '区'] as const;
 type OfficeType = (typeof OFFICE_TYPES)[number];
@@ -22,6 +29,15 @@ describe('featuresInDistrict / featuresWithTopic', () => {
     expect(ids(featuresWithTopic(features, 'dangjian'))).toEqual(['changxinglu', 'huayuankou', 'erqi', 'jiulong']);
     expect(ids(featuresWithTopic(features, 'wenhua'))).toEqual(['jiulong']);
     expect(featuresWithTopic(features, 'fupin')).toEqual([]);
+  });
+});
+
+describe('officeNames', () => {
+  it('names each office once, in the order first met, however many features it has', () => {
+    const about = (office: string) => ({ data: { office } });
+    const archive = [about('花园口镇'), about('长兴路街道'), about('花园口镇'), about('花园口镇')];
+    expect(officeNames(archive)).toEqual(['花园口镇', '长兴路街道']);
+    expect(officeNames([])).toEqual([]);
   });
 });
 

@@ -24,6 +24,11 @@ export function featuresWithTopic<T extends Tagged>(features: readonly T[], topi
   return features.filter((feature) => feature.data.tags.some((tag) => tag.id === topicId));
 }
 
+/** The offices a list of features is about, each once, in the order they first appear. */
+export function officeNames(features: readonly { data: { office: string } }[]): string[] {
+  return [...new Set(features.map((feature) => feature.data.office))];
+}
+
 /**
  * The entries (districts or topics) that have at least one feature, each with its count,
  * in the entries' own order. Entries with none are left out so no page links to an empty list.
