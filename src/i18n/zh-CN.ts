@@ -132,6 +132,23 @@ export const ui = {
     officeTypeHeading: (officeType: string) => officeType,
     topicsLabel: '话题',
     breadcrumbLabel: '位置',
+    archiveHeading: '全部专版',
+    archiveDescription: (count: number) => `本站全部 ${count} 篇专版报道，按见报日期从新到旧排列。`,
+    /** The link under the home page's cards: 「浏览全部 1000 篇专版」. */
+    archiveLink: (count: number) => `浏览全部 ${count} 篇专版`,
+  },
+  pagination: {
+    label: '分页',
+    previous: '上一页',
+    next: '下一页',
+    /** A page-number link's accessible name: 「第 3 页」. */
+    page: (page: number) => `第 ${page} 页`,
+    /** Stands for the page numbers left out of the row. */
+    gap: '…',
+    /** After a list page's title from page 2 on: 「二七区的专版（第 2 页）」. */
+    titleOnPage: (title: string, page: number) => (page === 1 ? title : `${title}（第 ${page} 页）`),
+    /** Under the heading of a list cut into pages: 「第 2 页，共 5 页」. */
+    position: (page: number, last: number) => `第 ${page} 页，共 ${last} 页`,
   },
   about: {
     title: '关于本站',

@@ -38,8 +38,9 @@ describe('rss.xml', () => {
 describe('sitemap', () => {
   const paths = sitemapPaths();
 
-  it('lists the home page and every feature', () => {
+  it('lists the home page, 全部专版 and every feature', () => {
     expect(paths).toContain('/');
+    expect(paths).toContain('/archive/');
     for (const feature of publishedFeatures) expect(paths).toContain(`/features/${feature.slug}/`);
   });
 
