@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import contentCheck from './src/integrations/content-check.ts';
 import drafts from './src/integrations/drafts.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import pruneOriginals from './src/integrations/prune-originals.ts';
 import verifyBuild from './src/integrations/verify-build.ts';
 import { IMAGE_ENCODER } from './src/lib/image-settings.ts';
 import { rehypePlugins, remarkPlugins } from './src/lib/markdown/index.ts';
@@ -27,7 +28,8 @@ export default defineConfig({
     processor: unified({ remarkPlugins, rehypePlugins, smartypants: false }),
   },
   // drafts decides from the command (dev or build) whether drafts are shown; contentCheck
-  // stops a bad build before any page is written; verifyBuild runs last, after pagefind,
+  // stops a bad build before any page is written; pruneOriginals removes the photo originals
+  // no page links to before pagefind indexes the site; verifyBuild runs last, after pagefind,
   // so the search index it checks exists.
-  integrations: [drafts(), contentCheck(), mdx(), sitemap(), pagefind(), verifyBuild()],
+  integrations: [drafts(), contentCheck(), mdx(), sitemap(), pruneOriginals(), pagefind(), verifyBuild()],
 });

@@ -1,10 +1,14 @@
 /**
  * The photos of every feature page, as built: the lightbox is wired without JavaScript,
- * and no <img> falls back to the camera original.
+ * and no <img> falls back to the camera original; the asset folder holds exactly the images
+ * the site links to.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { publishedFeatures, readDist } from '../support/site.ts';
+import { IMAGE_FILE, referencedAssetNames, TEXT_FILE } from '../../src/lib/build/unreferenced-images.ts';
+import { dist, publishedFeatures, readDist } from '../support/site.ts';
 
 describe.each(publishedFeatures)('features/$slug/ photos', (feature) => {
   const html = parse(readDist(`features/${feature.slug}/index.html`));
@@ -52,5 +56,29 @@ describe.each(publishedFeatures)('features/$slug/ photos', (feature) => {
       );
       expect(candidates.get(src ?? ''), `<img src="${src}"> is not a resized candidate`).toBeLessThanOrEqual(1080);
     }
+  });
+});
+
+describe('dist/_astro/', () => {
+  const assets = readdirSync(join(dist, '_astro'));
+  const linked = new Set<string>();
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (TEXT_FILE.test(entry.name))
+        for (const name of referencedAssetNames(readFileSync(path, 'utf8'), '_astro')) linked.add(name);
+    }
+  };
+  walk(dist);
+
+  it('has every image a built page, feed or script links to', () => {
+    const images = [...linked].filter((name) => IMAGE_FILE.test(name));
+    expect(images.length).toBeGreaterThan(0);
+    expect(images.filter((name) => !assets.includes(name) && !assets.includes(decodeURIComponent(name)))).toEqual([]);
+  });
+
+  it('ships no image nothing links to, such as a camera original (src/integrations/prune-originals.ts)', () => {
+    expect(assets.filter((name) => IMAGE_FILE.test(name) && !linked.has(name))).toEqual([]);
   });
 });
