@@ -3,6 +3,7 @@
  * an error stops everything before a page is written; in dev the problems are logged, so an
  * editor previewing a half-finished draft still gets a page.
  */
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkContent, formatDiagnostic, summarize } from '../lib/check/index.ts';
@@ -14,7 +15,9 @@ export default function contentCheck(): AstroIntegration {
       'astro:config:setup': async ({ command, config, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
         const root = fileURLToPath(config.root);
-        const diagnostics = await checkContent(`${root}/content/features`, root);
+        // Kept with Astro's own caches (node_modules/.astro), which CI is told to keep between runs.
+        const cacheFile = join(fileURLToPath(config.cacheDir), 'zhuanban-content-check.json');
+        const diagnostics = await checkContent(`${root}/content/features`, root, { cacheFile });
         for (const d of diagnostics) {
           if (d.severity === 'error') logger.error(formatDiagnostic(d));
           else logger.warn(formatDiagnostic(d));

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -130,4 +130,57 @@ it('readFeatures ignores the importer’s staging folders', () => {
   const dir = site({ a: `${frontmatter('标题丙')}\n正文。\n` });
   mkdirSync(join(dir, '.import-x', 'b'), { recursive: true });
   expect(readFeatures(dir, dir).map((f) => f.slug)).toEqual(['a']);
+});
+
+describe('the check cache (a build re-checks only features whose folder changed)', () => {
+  const codes = (diagnostics: { file: string; line: number; code: string }[]) =>
+    diagnostics.map((d) => `${d.file}:${d.line} [${d.code}]`);
+
+  it('reuses a feature’s results while its folder is unchanged, and re-checks it once a file changes', async () => {
+    const dir = site({
+      a: `${frontmatter('标题甲')}\n<Figure src="./small.jpg" alt="小图" caption="图注" />\n`,
+      b: `${frontmatter('标题乙')}\n正文。\n`,
+    });
+    await sharp({ create: { width: 640, height: 427, channels: 3, background: '#888' } })
+      .jpeg()
+      .toFile(join(dir, 'a', 'small.jpg'));
+    const cacheFile = join(dir, '.cache', 'check.json');
+    const first = await checkContent(dir, dir, { cacheFile });
+    expect(codes(first)).toEqual(['a/index.mdx:15 [photo-too-small]']);
+
+    // Proof that the second run reads the cache rather than the files: a result planted in it comes back.
+    const saved = JSON.parse(readFileSync(cacheFile, 'utf8')) as {
+      features: Record<string, { checked: { diagnostics: { code: string }[] } }>;
+    };
+    const entry = saved.features[join(dir, 'a')];
+    if (entry) entry.checked.diagnostics[0]!.code = 'planted';
+    writeFileSync(cacheFile, JSON.stringify(saved));
+    expect(codes(await checkContent(dir, dir, { cacheFile }))).toEqual(['a/index.mdx:15 [planted]']);
+    // A fresh clone in CI: same files, new modification times. Still reused.
+    const later = new Date(Date.now() + 3_600_000);
+    for (const name of ['index.mdx', 'small.jpg', 'photo-1.jpg']) utimesSync(join(dir, 'a', name), later, later);
+    expect(codes(await checkContent(dir, dir, { cacheFile }))).toEqual(['a/index.mdx:15 [planted]']);
+
+    // The editor replaces the photo with a big enough one: a's folder changed, so it is checked again.
+    copyFileSync(realPhoto, join(dir, 'a', 'small.jpg'));
+    expect(codes(await checkContent(dir, dir, { cacheFile }))).toEqual([]);
+  });
+
+  it('still compares titles across features when both come from the cache', async () => {
+    const dir = site({ a: `${frontmatter('标题甲')}\n正文。\n`, b: `${frontmatter('标题乙')}\n正文。\n` });
+    const cacheFile = join(dir, '.cache', 'check.json');
+    expect(await checkContent(dir, dir, { cacheFile })).toEqual([]);
+    // A third feature with a's title: a and b are reused, yet the clash is found.
+    mkdirSync(join(dir, 'c'));
+    writeFileSync(join(dir, 'c', 'index.mdx'), `${frontmatter('标题甲')}\n正文。\n`);
+    copyFileSync(realPhoto, join(dir, 'c', 'photo-1.jpg'));
+    expect(codes(await checkContent(dir, dir, { cacheFile }))).toEqual(['c/index.mdx:2 [title-duplicate]']);
+  });
+
+  it('ignores a cache it cannot read', async () => {
+    const dir = site({ a: `${frontmatter('标题甲')}\n<Figure src="./photo-9.jpg" alt="照片" caption="图注" />\n` });
+    const cacheFile = join(dir, 'check.json');
+    writeFileSync(cacheFile, '{ not json');
+    expect(codes(await checkContent(dir, dir, { cacheFile }))).toEqual(['a/index.mdx:15 [photo-missing]']);
+  });
 });

@@ -5,34 +5,40 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { SLUG_PATTERN } from '../import/index.ts';
+import { CheckCache, featureKey, type CheckedFeature } from './cache.ts';
 import { checkDate, checkFigures, checkPunctuation } from './content-checks.ts';
 import type { Diagnostic } from './diagnostic.ts';
-import { frontmatterLine, readFeatureSource, type FeatureSource } from './feature-source.ts';
+import { frontmatterLine, readFeatureSource, type FeatureSource, type ReadOptions } from './feature-source.ts';
 import { checkImages } from './images.ts';
 import { guardMdx } from './mdx-guard.ts';
 
 export type { Diagnostic } from './diagnostic.ts';
 export { formatDiagnostic, summarize } from './diagnostic.ts';
 
-export function readFeatures(featuresDir: string, cwd = process.cwd()): FeatureSource[] {
+/** The feature folders under `featuresDir`: those with an index.mdx, not the importer's dot-folders. */
+function featureFolders(featuresDir: string): string[] {
   if (!existsSync(featuresDir)) return [];
   return readdirSync(featuresDir, { withFileTypes: true })
     .filter(
       (entry) =>
         entry.isDirectory() && !entry.name.startsWith('.') && existsSync(join(featuresDir, entry.name, 'index.mdx')),
     )
-    .map((entry) => {
-      const folder = join(featuresDir, entry.name);
-      const file = join(folder, 'index.mdx');
-      return readFeatureSource(relative(cwd, file) || file, folder, entry.name, readFileSync(file, 'utf8'));
-    });
+    .map((entry) => entry.name);
+}
+
+export function readFeatures(featuresDir: string, cwd = process.cwd(), options: ReadOptions = {}): FeatureSource[] {
+  return featureFolders(featuresDir).map((slug) => {
+    const folder = join(featuresDir, slug);
+    const file = join(folder, 'index.mdx');
+    return readFeatureSource(relative(cwd, file) || file, folder, slug, readFileSync(file, 'utf8'), options);
+  });
 }
 
 /** Checks that look across features: slugs and titles must be unique. */
-export function checkCollection(features: readonly FeatureSource[]): Diagnostic[] {
+export function checkCollection(features: readonly Omit<CheckedFeature, 'diagnostics'>[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const slugs = new Map<string, FeatureSource>();
-  const titles = new Map<string, FeatureSource>();
+  const slugs = new Map<string, { file: string }>();
+  const titles = new Map<string, { file: string }>();
   for (const feature of features) {
     if (!SLUG_PATTERN.test(feature.slug)) {
       out.push({
@@ -56,14 +62,14 @@ export function checkCollection(features: readonly FeatureSource[]): Diagnostic[
         en: `folder name differs from ${other.file} only in case; the URLs clash; rename one`,
       });
     slugs.set(key, feature);
-    const title = feature.data['title'];
-    if (typeof title === 'string' && title.trim()) {
+    const title = feature.title;
+    if (title?.trim()) {
       const t = title.replace(/\s/g, '');
       const same = titles.get(t);
       if (same)
         out.push({
           file: feature.file,
-          line: frontmatterLine(feature, ['title']),
+          line: feature.titleLine,
           severity: 'error',
           code: 'title-duplicate',
           zh: `标题与 ${same.file} 相同：“${title}”。两篇稿件标题相同，读者无法区分，请修改其一`,
@@ -108,9 +114,42 @@ export async function checkFeature(feature: FeatureSource): Promise<Diagnostic[]
   return out;
 }
 
-export async function checkContent(featuresDir: string, cwd = process.cwd()): Promise<Diagnostic[]> {
-  const features = readFeatures(featuresDir, cwd);
-  const out = checkCollection(features);
-  for (const feature of features) out.push(...(await checkFeature(feature)));
+export interface CheckOptions {
+  /** A file to keep results in between runs (src/lib/check/cache.ts); without it every feature is checked. */
+  cacheFile?: string;
+}
+
+export async function checkContent(
+  featuresDir: string,
+  cwd = process.cwd(),
+  { cacheFile }: CheckOptions = {},
+): Promise<Diagnostic[]> {
+  const cache = new CheckCache(cacheFile);
+  const checked: CheckedFeature[] = [];
+  for (const slug of featureFolders(featuresDir)) {
+    const folder = join(featuresDir, slug);
+    const path = join(folder, 'index.mdx');
+    const file = relative(cwd, path) || path;
+    const source = readFileSync(path, 'utf8');
+    const key = featureKey(file, folder, source);
+    const saved = cache.get(folder, key);
+    if (saved) {
+      checked.push(saved);
+      continue;
+    }
+    const feature = readFeatureSource(file, folder, slug, source);
+    const title = feature.data['title'];
+    const result: CheckedFeature = {
+      file,
+      slug,
+      title: typeof title === 'string' ? title : undefined,
+      titleLine: frontmatterLine(feature, ['title']),
+      diagnostics: await checkFeature(feature),
+    };
+    cache.set(folder, key, result);
+    checked.push(result);
+  }
+  cache.save();
+  const out = [...checkCollection(checked), ...checked.flatMap((feature) => feature.diagnostics)];
   return out.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }
