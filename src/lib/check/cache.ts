@@ -88,8 +88,6 @@ export class CheckCache {
   private readonly version = codeVersion();
   private readonly previous: CacheFile['features'] = {};
   private readonly next: CacheFile['features'] = {};
-  /** Features whose results were reused; the rest were checked afresh. */
-  hits = 0;
 
   constructor(path: string | undefined) {
     this.path = path;
@@ -106,7 +104,6 @@ export class CheckCache {
   get(folder: string, key: string): CheckedFeature | undefined {
     const saved = this.previous[folder];
     if (saved?.key !== key) return undefined;
-    this.hits += 1;
     this.next[folder] = saved;
     return saved.checked;
   }
@@ -115,12 +112,19 @@ export class CheckCache {
     this.next[folder] = { key, checked };
   }
 
-  /** Writes the results of this run (only features that still exist), replacing the file in one step. */
+  /**
+   * Writes the results of this run (only features that still exist), replacing the file in one
+   * step. A cache that cannot be written (a read-only folder) only costs the next run its speed.
+   */
   save(): void {
     if (!this.path) return;
-    mkdirSync(dirname(this.path), { recursive: true });
     const temporary = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ version: this.version, features: this.next } satisfies CacheFile));
-    renameSync(temporary, this.path);
+    try {
+      mkdirSync(dirname(this.path), { recursive: true });
+      writeFileSync(temporary, JSON.stringify({ version: this.version, features: this.next } satisfies CacheFile));
+      renameSync(temporary, this.path);
+    } catch {
+      // Checked afresh next time.
+    }
   }
 }
