@@ -66,6 +66,15 @@ describe('verifying the built site', () => {
     );
     expect(problems.map((p) => p.zh)).toEqual(['已发布的稿件 erqi 不在：页面 page、RSS、搜索索引 search index']);
   });
+  it('counts a feature in the feed only as an item of its own, not as a link in another item’s text', () => {
+    const all = ['jiulong', 'erqi'];
+    const site = dist({ pages: all, sitemap: all, rss: ['jiulong'], search: all });
+    writeFileSync(
+      join(site, 'rss.xml'),
+      '<rss><item><link>https://x.cn/features/jiulong/</link><description>另见 https://x.cn/features/erqi/</description></item></rss>',
+    );
+    expect(verifyDist(site, features).map((p) => p.en)).toEqual(['published feature erqi is missing from: RSS']);
+  });
   it('fails when a draft leaks into a page, a feed or the index', () => {
     const all = ['jiulong', 'erqi'];
     expect(
