@@ -40,13 +40,21 @@ interface CacheFile {
   features: Record<string, { key: string; checked: CheckedFeature }>;
 }
 
-/** The checks' own source (src/lib/check and src/lib/import, which they use): a changed check re-checks everything. */
+/**
+ * The checks' own source (src/lib/check and src/lib/import, which they use) and the locked
+ * versions of the parsers they run (package-lock.json): a change to either re-checks everything.
+ */
 function codeVersion(): string {
   const hash = createHash('sha256');
   for (const dir of [import.meta.dirname, join(import.meta.dirname, '..', 'import')]) {
     for (const name of readdirSync(dir).sort()) {
       if (name.endsWith('.ts') && !name.endsWith('.test.ts')) hash.update(name).update(readFileSync(join(dir, name)));
     }
+  }
+  try {
+    hash.update(readFileSync(join(import.meta.dirname, '..', '..', '..', 'package-lock.json')));
+  } catch {
+    // No lock file (a copied project): the source alone decides.
   }
   return hash.digest('hex');
 }
