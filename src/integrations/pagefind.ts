@@ -12,20 +12,22 @@
  * "海绵城市" would find nothing. The npm package prefers the extended binary, but falls back
  * to the plain one silently, so we point it at the extended binary explicitly and then
  * prove, with a probe page, that Chinese is actually segmented.
+ *
+ * Pagefind holds a whole index in memory until it writes it (6 GB at 5,000 features), so a
+ * large archive is indexed in parts, one Pagefind process at a time; each feature page names
+ * its part and the search page merges them (src/lib/search/index-plan.ts).
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { PRIMARY_INDEX_DIR } from '../lib/search/index-plan.ts';
 
 /** The language every page is indexed under; the site is Simplified Chinese only. */
 export const SEARCH_LANGUAGE = 'zh-cn';
-
-/** Where the bundle is written inside the built site; the search page loads it from here. */
-export const SEARCH_BUNDLE_DIR = 'pagefind';
 
 /**
  * Point the pagefind package at `pagefind_extended` unless the environment already chose a
@@ -80,37 +82,102 @@ async function assertChineseIsSegmented(): Promise<void> {
 }
 
 export interface SearchIndexResult {
-  /** Pages in the index: those with data-pagefind-body. */
+  /** Pages in the index, over all its parts: those with data-pagefind-body. */
   pageCount: number;
-  /** HTML files Pagefind read. */
-  filesRead: number;
-  outputPath: string;
+  /** The parts written, primary first as the feature pages named them, with their page counts. */
+  parts: { dir: string; pageCount: number }[];
 }
 
-/** Index every built HTML page under `siteDir` and write the bundle to `<siteDir>/pagefind/`. */
+/** Reads the part of the index a built feature page names (SearchIndexFields). */
+const INDEX_PART = /\sdata-search-index="([a-z0-9-]+)"/u;
+/** HTML files sent to Pagefind at once: enough to keep it busy, few enough to keep memory flat. */
+const FILES_IN_FLIGHT = 16;
+
+/** Every .html file under `dir`, as paths relative to it with forward slashes. */
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/**
+ * The feature pages (those with `data-pagefind-body`) grouped by the index part each names.
+ * Only these are given to Pagefind: given no body at all, it would index every page whole.
+ */
+async function featurePagesByPart(siteDir: string): Promise<Map<string, string[]>> {
+  const byPart = new Map<string, string[]>();
+  for (const file of await htmlFiles(siteDir)) {
+    const html = await readFile(path.join(siteDir, file), 'utf8');
+    if (!html.includes('data-pagefind-body')) continue;
+    const part = INDEX_PART.exec(html)?.[1];
+    if (!part) {
+      throw new Error(
+        `搜索索引：${file} 有正文（data-pagefind-body）却没有 data-search-index；请在文章里放 <SearchIndexFields>。 / ` +
+          `Search index: ${file} has data-pagefind-body but no data-search-index; render <SearchIndexFields> inside it.`,
+      );
+    }
+    const files = byPart.get(part) ?? [];
+    files.push(file);
+    byPart.set(part, files);
+  }
+  return byPart;
+}
+
+/** Index `files` of `siteDir` as one Pagefind index written to `<siteDir>/<dir>/`. */
+async function writeIndexPart(siteDir: string, dir: string, files: readonly string[]): Promise<number> {
+  const { index, errors } = await pagefind.createIndex({
+    // Every page is zh-CN; forcing it keeps one index even if a page's lang attribute drifts.
+    forceLanguage: SEARCH_LANGUAGE,
+    // The editor's note on how a date was inferred names other features (同版花园口镇报道…);
+    // it is about the paper, not the story, and would make those searches return this one.
+    excludeSelectors: ['.feature-date-note'],
+  });
+  assertNoErrors('createIndex', errors);
+  if (!index) throw new Error('搜索索引：Pagefind 未能创建索引 / Search index: Pagefind created no index');
+  let next = 0;
+  const addFiles = async () => {
+    while (next < files.length) {
+      const sourcePath = files[next++] ?? '';
+      const content = await readFile(path.join(siteDir, sourcePath), 'utf8');
+      // sourcePath gives the page's URL as addDirectory would: features/a/index.html → /features/a/.
+      const added = await index.addHTMLFile({ sourcePath, content });
+      assertNoErrors(`addHTMLFile ${sourcePath}`, added.errors);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(FILES_IN_FLIGHT, files.length) }, addFiles));
+  const written = await index.writeFiles({ outputPath: path.join(siteDir, dir) });
+  assertNoErrors('writeFiles', written.errors);
+  // The entry file counts the pages Pagefind indexed.
+  const entry = JSON.parse(await readFile(path.join(written.outputPath, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+}
+
+/**
+ * Index every feature page under `siteDir` into the parts the pages name, the primary part
+ * into `<siteDir>/pagefind/`. Parts are indexed one after another, each by a fresh Pagefind
+ * process, so the memory needed follows the largest part, not the archive
+ * (src/lib/search/index-plan.ts).
+ */
 export async function buildSearchIndex(siteDir: string): Promise<SearchIndexResult> {
   useExtendedBinary();
   try {
     await assertChineseIsSegmented();
-    const { index, errors } = await pagefind.createIndex({
-      // Every page is zh-CN; forcing it keeps one index even if a page's lang attribute drifts.
-      forceLanguage: SEARCH_LANGUAGE,
-      // The editor's note on how a date was inferred names other features (同版花园口镇报道…);
-      // it is about the paper, not the story, and would make those searches return this one.
-      excludeSelectors: ['.feature-date-note'],
-    });
-    assertNoErrors('createIndex', errors);
-    if (!index) throw new Error('搜索索引：Pagefind 未能创建索引 / Search index: Pagefind created no index');
-    const added = await index.addDirectory({ path: siteDir });
-    assertNoErrors('addDirectory', added.errors);
-    const written = await index.writeFiles({ outputPath: path.join(siteDir, SEARCH_BUNDLE_DIR) });
-    assertNoErrors('writeFiles', written.errors);
-    // addDirectory counts every HTML file it read; the entry file counts the pages indexed.
-    const entry = JSON.parse(await readFile(path.join(written.outputPath, 'pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    const pageCount = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-    return { pageCount, filesRead: added.page_count, outputPath: written.outputPath };
+    const byPart = await featurePagesByPart(siteDir);
+    // An empty site still gets a (empty) primary index, so the search page loads and finds nothing.
+    if (!byPart.has(PRIMARY_INDEX_DIR)) byPart.set(PRIMARY_INDEX_DIR, []);
+    const parts: SearchIndexResult['parts'] = [];
+    for (const [dir, files] of [...byPart].sort(
+      ([a], [b]) => Number(b === PRIMARY_INDEX_DIR) - Number(a === PRIMARY_INDEX_DIR),
+    )) {
+      parts.push({ dir, pageCount: await writeIndexPart(siteDir, dir, files) });
+      // Pagefind frees an index's memory only when its process exits: start the next part afresh.
+      await pagefind.close();
+    }
+    return { pageCount: parts.reduce((sum, part) => sum + part.pageCount, 0), parts };
   } finally {
     // The Pagefind service is a child process; close it or the build never exits.
     await pagefind.close();
@@ -128,13 +195,12 @@ export default function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir }) => {
         const siteDir = fileURLToPath(dir);
         const started = performance.now();
-        const { pageCount, filesRead, outputPath } = await buildSearchIndex(siteDir);
+        const { pageCount, parts } = await buildSearchIndex(siteDir);
         if (pageCount === 0) {
           logger?.warn('搜索索引为空：没有可搜索的文章 / The search index is empty: no feature page was indexed');
         }
-        logger?.info(
-          `indexed ${pageCount} of ${filesRead} pages into ${path.relative(process.cwd(), outputPath)} in ${Math.round(performance.now() - started)} ms`,
-        );
+        const written = parts.map((part) => `${part.dir}/ (${part.pageCount})`).join(', ');
+        logger?.info(`indexed ${pageCount} pages into ${written} in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };

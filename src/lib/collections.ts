@@ -6,6 +6,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { featureDateToDate } from './feature-date.ts';
 import { isPublished } from './published.ts';
+import { planSearchIndexes, type SearchIndexPart } from './search/index-plan.ts';
 
 export type Feature = CollectionEntry<'features'>;
 
@@ -32,4 +33,17 @@ export function getPublishedFeatures(): Promise<Feature[]> {
   if (__ZHUANBAN_SHOW_DRAFTS__) return loadPublishedFeatures();
   published ??= loadPublishedFeatures();
   return published;
+}
+
+let searchIndexPlan: Promise<SearchIndexPart[]> | undefined;
+
+/**
+ * The parts the search index is built in (src/lib/search/index-plan.ts), from every published
+ * feature's year: each feature page names its part, and the search page loads them all.
+ */
+export function getSearchIndexPlan(): Promise<SearchIndexPart[]> {
+  const plan = async () => planSearchIndexes((await getPublishedFeatures()).map((feature) => feature.data.date.year));
+  if (__ZHUANBAN_SHOW_DRAFTS__) return plan();
+  searchIndexPlan ??= plan();
+  return searchIndexPlan;
 }

@@ -5,18 +5,23 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { verifyDist } from './verify-dist.ts';
 
-/** A small built site: pages, sitemap, RSS and Pagefind fragments for the given slugs. */
+/**
+ * A small built site: pages, sitemap, RSS and Pagefind fragments for the given slugs — in
+ * pagefind/, or in the index parts given — and a search page naming `searchIndexes`.
+ */
 function dist({
   pages,
   sitemap,
   rss,
   search,
+  searchIndexes,
   extra = {},
 }: {
   pages: string[];
   sitemap: string[];
   rss: string[];
-  search: string[];
+  search: string[] | Record<string, string[]>;
+  searchIndexes?: string[];
   extra?: Record<string, string>;
 }): string {
   const dir = mkdtempSync(join(tmpdir(), 'zhuanban-dist-'));
@@ -32,13 +37,22 @@ function dist({
     join(dir, 'rss.xml'),
     `<rss>${rss.map((s) => `<link>https://x.cn/features/${s}/</link>`).join('')}</rss>`,
   );
-  mkdirSync(join(dir, 'pagefind', 'fragment'), { recursive: true });
-  search.forEach((s, i) => {
+  for (const [part, slugs] of Object.entries(Array.isArray(search) ? { pagefind: search } : search)) {
+    mkdirSync(join(dir, part, 'fragment'), { recursive: true });
+    slugs.forEach((s, i) => {
+      writeFileSync(
+        join(dir, part, 'fragment', `zh_${i}.pf_fragment`),
+        gzipSync(`pagefind_dcd${JSON.stringify({ url: `/features/${s}/` })}`),
+      );
+    });
+  }
+  if (searchIndexes) {
+    mkdirSync(join(dir, 'search'));
     writeFileSync(
-      join(dir, 'pagefind', 'fragment', `zh_${i}.pf_fragment`),
-      gzipSync(`pagefind_dcd${JSON.stringify({ url: `/features/${s}/` })}`),
+      join(dir, 'search', 'index.html'),
+      `<div data-search-page data-search-indexes="${searchIndexes.join(' ')}">`,
     );
-  });
+  }
   for (const [name, text] of Object.entries(extra)) writeFileSync(join(dir, name), text);
   return dir;
 }
@@ -110,5 +124,19 @@ describe('verifying the built site', () => {
         features,
       ).map((p) => p.zh),
     ).toEqual(['草稿 secret 出现在 pagefind']);
+  });
+  it('reads the index parts the search page merges, and fails on a part it would not load or cannot find', () => {
+    const all = ['jiulong', 'erqi'];
+    const split = { pagefind: ['jiulong'], 'pagefind-2019': ['erqi'] };
+    const site = (searchIndexes: string[]) =>
+      dist({ pages: all, sitemap: all, rss: all, search: split, searchIndexes });
+    expect(verifyDist(site(['pagefind', 'pagefind-2019']), features)).toEqual([]);
+    expect(verifyDist(site(['pagefind']), features).map((p) => p.zh)).toEqual([
+      '索引 pagefind-2019/ 已写出，但搜索页不加载它：其中的稿件搜不到',
+      '已发布的稿件 erqi 不在：搜索索引 search index',
+    ]);
+    expect(verifyDist(site(['pagefind', 'pagefind-2019', 'pagefind-2016-2018']), features).map((p) => p.en)).toEqual([
+      'the search page loads the index part pagefind-2016-2018/, which the build does not contain',
+    ]);
   });
 });

@@ -28,20 +28,42 @@ function files(dir: string): string[] {
   return out;
 }
 
-/** Page URLs in Pagefind's index: each fragment is gzipped JSON naming its page's url. */
-export function pagefindUrls(dist: string): Set<string> | undefined {
-  const fragments = join(dist, 'pagefind', 'fragment');
-  if (!existsSync(fragments)) return undefined;
+/**
+ * The parts of the search index the search page loads (data-search-indexes on /search/),
+ * primary first; the primary alone when there is no search page to say.
+ */
+export function searchIndexDirs(dist: string): string[] {
+  const page = join(dist, 'search', 'index.html');
+  const declared = existsSync(page)
+    ? /\sdata-search-indexes="([^"]*)"/u.exec(readFileSync(page, 'utf8'))?.[1]
+    : undefined;
+  const dirs = declared?.split(' ').filter(Boolean) ?? [];
+  return dirs.length > 0 ? dirs : ['pagefind'];
+}
+
+/** Index parts written into the build: pagefind/ and pagefind-<years>/. */
+function writtenIndexDirs(dist: string): string[] {
+  return readdirSync(dist).filter(
+    (name) => /^pagefind(?:-[0-9-]+)?$/u.test(name) && statSync(join(dist, name)).isDirectory(),
+  );
+}
+
+/** Page URLs in Pagefind's index parts `dirs`: each fragment is gzipped JSON naming its page's url. */
+export function pagefindUrls(dist: string, dirs: readonly string[] = ['pagefind']): Set<string> | undefined {
+  const folders = dirs.map((dir) => join(dist, dir, 'fragment')).filter((folder) => existsSync(folder));
+  if (folders.length === 0) return undefined;
   const urls = new Set<string>();
-  for (const file of readdirSync(fragments)) {
-    try {
-      const text = gunzipSync(readFileSync(join(fragments, file))).toString('utf8');
-      const json = JSON.parse(text.slice(text.indexOf('{'))) as {
-        url?: string;
-      };
-      if (json.url) urls.add(json.url);
-    } catch {
-      // Not a fragment we can read; the url check below reports what is missing.
+  for (const fragments of folders) {
+    for (const file of readdirSync(fragments)) {
+      try {
+        const text = gunzipSync(readFileSync(join(fragments, file))).toString('utf8');
+        const json = JSON.parse(text.slice(text.indexOf('{'))) as {
+          url?: string;
+        };
+        if (json.url) urls.add(json.url);
+      } catch {
+        // Not a fragment we can read; the url check below reports what is missing.
+      }
     }
   }
   return urls;
@@ -74,7 +96,22 @@ export function verifyDist(dist: string, features: readonly FeatureEntry[]): Dis
     .join('\n');
   const rssFile = all.find((f) => f.endsWith('rss.xml'));
   const rss = rssFile ? read(rssFile) : undefined;
-  const search = pagefindUrls(dist);
+  const indexDirs = searchIndexDirs(dist);
+  const search = pagefindUrls(dist, indexDirs);
+  // The search page merges exactly the parts it names: a part it does not name is never
+  // searched, and one it names but that was not written breaks every search.
+  const written = writtenIndexDirs(dist);
+  const missingParts = search === undefined ? [] : indexDirs.filter((dir) => !written.includes(dir));
+  for (const dir of missingParts)
+    error(
+      `搜索页要加载的索引 ${dir}/ 不在构建结果里`,
+      `the search page loads the index part ${dir}/, which the build does not contain`,
+    );
+  for (const dir of written.filter((d) => !indexDirs.includes(d)))
+    error(
+      `索引 ${dir}/ 已写出，但搜索页不加载它：其中的稿件搜不到`,
+      `the index part ${dir}/ was written but the search page does not load it: its features cannot be found`,
+    );
   if (!sitemaps) error('构建结果里没有 sitemap', 'the build has no sitemap');
   if (rss === undefined) error('构建结果里没有 RSS（rss.xml）', 'the build has no RSS feed (rss.xml)');
   if (search === undefined)

@@ -22,12 +22,11 @@ const PAGE_SIZE = 10;
  * that a newer one overtakes is dropped when it returns (see `generation`).
  */
 const DEBOUNCE_MS = 0;
-/** Pagefind's bundle, written by src/integrations/pagefind.ts; not part of Vite's graph. */
-const BUNDLE = '/pagefind/pagefind.js';
 
 interface PagefindModule extends PagefindApi {
   options: (options: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
+  mergeIndex: (path: string, options: Record<string, unknown>) => Promise<void>;
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
 
@@ -47,22 +46,34 @@ const text = {
   error: page?.dataset['errorText'] ?? '',
 };
 
+/**
+ * The parts of the index, written by src/integrations/pagefind.ts (one folder each, not part
+ * of Vite's graph): Pagefind loads from the first and merges the others into it. A site of up
+ * to 1,500 features has just the one (src/lib/search/index-plan.ts).
+ */
+const [primaryIndex = 'pagefind', ...mergedIndexes] = (page?.dataset['searchIndexes'] ?? '').split(' ').filter(Boolean);
+const SEARCH_OPTIONS = {
+  excerptLength: 36,
+  highlightParam: HIGHLIGHT_PARAM,
+  // Headline, kicker and section headings are weighted in the page markup (Pagefind's
+  // heading defaults, data-pagefind-weight in FeatureHeader); these only stop long
+  // features from being penalised for their length.
+  ranking: { pageLength: 0.3, termFrequency: 1.0 },
+};
+
 let api: Promise<PagefindApi & Pick<PagefindModule, 'filters'>> | undefined;
 
 /** Load Pagefind (script, wasm, metadata) once; called as soon as the box has focus. */
 function loadPagefind(): Promise<PagefindApi & Pick<PagefindModule, 'filters'>> {
-  api ??= (import(/* @vite-ignore */ BUNDLE) as Promise<PagefindModule>).then(async (pagefind) => {
-    await pagefind.options({
-      excerptLength: 36,
-      highlightParam: HIGHLIGHT_PARAM,
-      // Headline, kicker and section headings are weighted in the page markup (Pagefind's
-      // heading defaults, data-pagefind-weight in FeatureHeader); these only stop long
-      // features from being penalised for their length.
-      ranking: { pageLength: 0.3, termFrequency: 1.0 },
-    });
-    await pagefind.init();
-    return createPreciseSearch(pagefind, { highlightParam: HIGHLIGHT_PARAM });
-  });
+  api ??= (import(/* @vite-ignore */ `/${primaryIndex}/pagefind.js`) as Promise<PagefindModule>).then(
+    async (pagefind) => {
+      await pagefind.options(SEARCH_OPTIONS);
+      await pagefind.init();
+      // A merged index takes its options with it: Pagefind's options() sets only the primary's.
+      await Promise.all(mergedIndexes.map((dir) => pagefind.mergeIndex(`/${dir}/`, SEARCH_OPTIONS)));
+      return createPreciseSearch(pagefind, { highlightParam: HIGHLIGHT_PARAM });
+    },
+  );
   return api;
 }
 

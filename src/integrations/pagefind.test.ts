@@ -1,0 +1,63 @@
+/**
+ * The indexer over a tiny built site: each feature page goes into the part of the index it
+ * names, pages without an article body are left out, and a body with no part is refused.
+ * Runs the real pagefind_extended binary (a few hundred milliseconds).
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildSearchIndex } from './pagefind.ts';
+
+let site = '';
+afterEach(() => {
+  rmSync(site, { recursive: true, force: true });
+});
+
+/** A built page at `route`; with `part`, a feature article naming its index part. */
+function page(route: string, text: string, part?: string | null): void {
+  const body =
+    part === undefined
+      ? `<main><p>${text}</p></main>`
+      : `<article data-pagefind-body>${part ? `<span hidden data-search-index="${part}"></span>` : ''}<p>${text}</p></article>`;
+  mkdirSync(path.join(site, route), { recursive: true });
+  writeFileSync(path.join(site, route, 'index.html'), `<html lang="zh-CN"><body>${body}</body></html>`);
+}
+
+/** The page URLs in one part, read from its fragments. */
+function urlsIn(part: string): string[] {
+  const fragments = path.join(site, part, 'fragment');
+  return readdirSync(fragments)
+    .map((file) => {
+      const text = gunzipSync(readFileSync(path.join(fragments, file))).toString('utf8');
+      return (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url;
+    })
+    .sort();
+}
+
+describe('buildSearchIndex', () => {
+  it('writes each feature into the part it names, the primary part first, and nothing else', async () => {
+    site = mkdtempSync(path.join(tmpdir(), 'zhuanban-index-'));
+    page('features/jiuzhoulu', '九州路办事处大力推进海绵城市建设', 'pagefind-2018-2019');
+    page('features/erqi', '二七区海绵城市建设试点', 'pagefind-2018-2019');
+    page('features/huayuankou', '花园口镇加快推进高质量发展', 'pagefind');
+    page('districts/erqi', '二七区 海绵城市 九州路办事处');
+    const { pageCount, parts } = await buildSearchIndex(site);
+    expect(pageCount).toBe(3);
+    expect(parts).toEqual([
+      { dir: 'pagefind', pageCount: 1 },
+      { dir: 'pagefind-2018-2019', pageCount: 2 },
+    ]);
+    expect(urlsIn('pagefind')).toEqual(['/features/huayuankou/']);
+    expect(urlsIn('pagefind-2018-2019')).toEqual(['/features/erqi/', '/features/jiuzhoulu/']);
+  });
+
+  it('refuses an article that does not name its part, rather than leave it unsearchable', async () => {
+    site = mkdtempSync(path.join(tmpdir(), 'zhuanban-index-'));
+    page('features/jiulong', '九龙办事处', null);
+    await expect(buildSearchIndex(site)).rejects.toThrowErrorMatchingInlineSnapshot(
+      `[Error: 搜索索引：features/jiulong/index.html 有正文（data-pagefind-body）却没有 data-search-index；请在文章里放 <SearchIndexFields>。 / Search index: features/jiulong/index.html has data-pagefind-body but no data-search-index; render <SearchIndexFields> inside it.]`,
+    );
+  });
+});
