@@ -121,11 +121,12 @@ function vitest(...projects) {
   if (code !== 0) fail(`vitest (${name})`);
 }
 
-function playwright(port) {
+function playwright([port, splitPort]) {
   const report = join(REPORTS, 'playwright.json');
   rmSync(report, { force: true });
   const code = run('playwright', 'playwright', ['test'], {
     PREVIEW_PORT: String(port),
+    SPLIT_PREVIEW_PORT: String(splitPort),
     PLAYWRIGHT_JSON_OUTPUT_NAME: report,
   });
   const stats = readJson(report)?.stats;
@@ -138,17 +139,26 @@ function playwright(port) {
   if (code !== 0) fail('playwright', 'Screenshots and traces are in test-results/.');
 }
 
-/** A port nobody listens on, for `astro preview`. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 4321));
-    });
+/** `count` ports nobody listens on, for `astro preview`: all held open until each is known, so they differ. */
+async function freePorts(count) {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise((resolve, reject) => {
+          const server = createServer();
+          server.unref();
+          server.on('error', reject);
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((server) => {
+    const address = server.address();
+    return typeof address === 'object' && address ? address.port : 0;
   });
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }
 
 /** The browser tests drive Debian's Chromium; install it when we may, else say what to install. */
@@ -194,7 +204,8 @@ if (!quick) {
   // The real production build (content checks, astro build, post-build verification), as deployed.
   else check('build', 'npm', ['run', 'build', '--', '--outDir', dist], 'The build error above names the file to fix.');
   vitest('build');
-  playwright(await freePort());
+  // The site as built, and the same site with its search index split (playwright.config.ts).
+  playwright(await freePorts(2));
 }
 
 if (failedSteps.length > 0) console.error(`\n✗ failed steps: ${failedSteps.join(', ')}`);

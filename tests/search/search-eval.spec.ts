@@ -78,7 +78,7 @@ test('search evaluation: recall, precision and false hits meet the targets', asy
     falseHits,
   };
   console.log(
-    `search eval: ${figures.queries} queries · recall@1 ${figures['recall@1'].toFixed(1)}% · recall@3 ${figures['recall@3'].toFixed(1)}% · ` +
+    `search eval (${test.info().project.name}): ${figures.queries} queries · recall@1 ${figures['recall@1'].toFixed(1)}% · recall@3 ${figures['recall@3'].toFixed(1)}% · ` +
       `complete ${figures.complete.toFixed(1)}% · precision ${figures.precision.toFixed(1)}% (${relevant}/${shown}) · false hits ${falseHits}`,
   );
   if (misses.length > 0) console.log(`  ${misses.join('\n  ')}`);
