@@ -65,12 +65,14 @@ function serve(dir: string): Promise<http.Server> {
 /** What a downloaded file is, for the breakdown of a first query. */
 export function kindOf(url: string): string {
   const { pathname } = new URL(url, 'http://x');
-  if (pathname.startsWith('/pagefind/index/')) return 'index chunks';
-  if (pathname.startsWith('/pagefind/fragment/')) return 'fragments';
-  if (pathname.startsWith('/pagefind/filter/')) return 'filters';
+  // /pagefind/… is the primary index; /pagefind-2016-2018/… a part merged into it.
+  const inIndex = /^\/pagefind(?:-[0-9-]+)?\/(?<rest>.*)$/u.exec(pathname)?.groups?.['rest'];
+  if (inIndex?.startsWith('index/')) return 'index chunks';
+  if (inIndex?.startsWith('fragment/')) return 'fragments';
+  if (inIndex?.startsWith('filter/')) return 'filters';
   if (pathname.endsWith('.pagefind')) return 'Pagefind wasm';
   if (pathname.endsWith('.pf_meta')) return 'Pagefind meta';
-  if (pathname.startsWith('/pagefind/')) return 'Pagefind js';
+  if (inIndex !== undefined) return 'Pagefind js';
   if (pathname.endsWith('.js')) return 'page js';
   if (/\.(webp|avif|jpg|png)$/u.test(pathname)) return 'thumbnails';
   return 'page html/css';

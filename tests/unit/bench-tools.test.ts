@@ -8,6 +8,7 @@ import { syntheticFeature, type SeedPool } from '../../bench/lib/corpus.ts';
 import { encodedImages, splitPhases, type StampedLine } from '../../bench/lib/phases.ts';
 import { evaluateSizes, parseSrcset, pickCandidate } from '../../bench/lib/responsive.ts';
 import { luma, ssim } from '../../bench/lib/ssim.ts';
+import { kindOf } from '../../bench/search.ts';
 
 const LOG: [number, number, string][] = [
   [0, 0, '11:52:42 [vite] Re-optimizing dependencies because vite config has changed'],
@@ -24,7 +25,7 @@ const LOG: [number, number, string][] = [
   [16100, 19900, '11:51:02   ▶ /_astro/pool-001.CbBEHq9J_Z1Vw07O.avif (reused cache entry) (58/107)'],
   [17000, 20000, '11:51:15 [build] ✓ Completed in 32.14s.'],
   [17200, 20100, '11:51:15 [@astrojs/sitemap] `sitemap-index.xml` created at `dist`'],
-  [19000, 22000, '11:51:15 [zhuanban:pagefind] indexed 43 pages into dist/pagefind in 315 ms'],
+  [19000, 22000, '11:51:15 [zhuanban:pagefind] indexed 7 pages into pagefind/ (7) in 315 ms'],
 ];
 const lines: StampedLine[] = LOG.map(([at, cpu, text]) => ({ at, cpu, text }));
 
@@ -144,5 +145,19 @@ describe('checkBudgets', () => {
       ['rebuild after adding one feature', true],
       ['peak memory, whole build', true],
     ]);
+  });
+});
+
+describe('kindOf (bench/search.ts)', () => {
+  it('sorts the downloads of a search into the breakdown, in the primary index and in merged parts alike', () => {
+    expect(kindOf('http://x/pagefind/index/zh-cn_1a2b.pf_index')).toBe('index chunks');
+    expect(kindOf('http://x/pagefind-2016-2018/index/zh-cn_1a2b.pf_index')).toBe('index chunks');
+    expect(kindOf('http://x/pagefind-2019/fragment/zh-cn_9f.pf_fragment')).toBe('fragments');
+    expect(kindOf('http://x/pagefind/wasm.unknown.pagefind')).toBe('Pagefind wasm');
+    expect(kindOf('http://x/pagefind-2019/pagefind.zh-cn_6b8a.pf_meta')).toBe('Pagefind meta');
+    expect(kindOf('http://x/pagefind-2019/pagefind-entry.json?ts=1')).toBe('Pagefind js');
+    expect(kindOf('http://x/_astro/search.BzX1.js')).toBe('page js');
+    expect(kindOf('http://x/_astro/cover.Ab12_Z1.avif')).toBe('thumbnails');
+    expect(kindOf('http://x/search/')).toBe('page html/css');
   });
 });
