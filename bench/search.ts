@@ -65,8 +65,8 @@ function serve(dir: string): Promise<http.Server> {
 /** What a downloaded file is, for the breakdown of a first query. */
 export function kindOf(url: string): string {
   const { pathname } = new URL(url, 'http://x');
-  // /pagefind/… is the primary index; /pagefind-2016-2018/… a part merged into it.
-  const inIndex = /^\/pagefind(?:-[0-9-]+)?\/(?<rest>.*)$/u.exec(pathname)?.groups?.['rest'];
+  // /pagefind/… is the primary index; /pagefind-1/… a part merged into it.
+  const inIndex = /^\/pagefind(?:-[0-9]+)?\/(?<rest>.*)$/u.exec(pathname)?.groups?.['rest'];
   if (inIndex?.startsWith('index/')) return 'index chunks';
   if (inIndex?.startsWith('fragment/')) return 'fragments';
   if (inIndex?.startsWith('filter/')) return 'filters';

@@ -170,9 +170,10 @@ export async function buildSearchIndex(siteDir: string): Promise<SearchIndexResu
     // An empty site still gets a (empty) primary index, so the search page loads and finds nothing.
     if (!byPart.has(PRIMARY_INDEX_DIR)) byPart.set(PRIMARY_INDEX_DIR, []);
     const parts: SearchIndexResult['parts'] = [];
-    for (const [dir, files] of [...byPart].sort(
-      ([a], [b]) => Number(b === PRIMARY_INDEX_DIR) - Number(a === PRIMARY_INDEX_DIR),
-    )) {
+    // The primary part first, then newest to oldest (pagefind-3, pagefind-2…), as the search page lists them.
+    const newestFirst = ([a]: [string, string[]], [b]: [string, string[]]) =>
+      Number(b === PRIMARY_INDEX_DIR) - Number(a === PRIMARY_INDEX_DIR) || b.localeCompare(a, 'en', { numeric: true });
+    for (const [dir, files] of [...byPart].sort(newestFirst)) {
       parts.push({ dir, pageCount: await writeIndexPart(siteDir, dir, files) });
       // Pagefind frees an index's memory only when its process exits: start the next part afresh.
       await pagefind.close();

@@ -6,7 +6,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { featureDateToDate } from './feature-date.ts';
 import { isPublished } from './published.ts';
-import { planSearchIndexes, type SearchIndexPart } from './search/index-plan.ts';
+import { planSearchIndexes } from './search/index-plan.ts';
 
 export type Feature = CollectionEntry<'features'>;
 
@@ -35,15 +35,29 @@ export function getPublishedFeatures(): Promise<Feature[]> {
   return published;
 }
 
-let searchIndexPlan: Promise<SearchIndexPart[]> | undefined;
+export interface SearchIndexPlan {
+  /** The parts' folders, the primary index first. */
+  dirs: string[];
+  /** The part each feature is indexed in, by feature id. */
+  dirOf: ReadonlyMap<string, string>;
+}
+
+async function loadSearchIndexPlan(): Promise<SearchIndexPlan> {
+  const parts = planSearchIndexes((await getPublishedFeatures()).toReversed());
+  return {
+    dirs: parts.map((part) => part.dir),
+    dirOf: new Map(parts.flatMap((part) => part.features.map((feature) => [feature.id, part.dir] as const))),
+  };
+}
+
+let searchIndexPlan: Promise<SearchIndexPlan> | undefined;
 
 /**
  * The parts the search index is built in (src/lib/search/index-plan.ts), from every published
- * feature's year: each feature page names its part, and the search page loads them all.
+ * feature in date order: each feature page names its part, and the search page loads them all.
  */
-export function getSearchIndexPlan(): Promise<SearchIndexPart[]> {
-  const plan = async () => planSearchIndexes((await getPublishedFeatures()).map((feature) => feature.data.date.year));
-  if (__ZHUANBAN_SHOW_DRAFTS__) return plan();
-  searchIndexPlan ??= plan();
+export function getSearchIndexPlan(): Promise<SearchIndexPlan> {
+  if (__ZHUANBAN_SHOW_DRAFTS__) return loadSearchIndexPlan();
+  searchIndexPlan ??= loadSearchIndexPlan();
   return searchIndexPlan;
 }

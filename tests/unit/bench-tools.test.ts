@@ -151,11 +151,11 @@ describe('checkBudgets', () => {
 describe('kindOf (bench/search.ts)', () => {
   it('sorts the downloads of a search into the breakdown, in the primary index and in merged parts alike', () => {
     expect(kindOf('http://x/pagefind/index/zh-cn_1a2b.pf_index')).toBe('index chunks');
-    expect(kindOf('http://x/pagefind-2016-2018/index/zh-cn_1a2b.pf_index')).toBe('index chunks');
-    expect(kindOf('http://x/pagefind-2019/fragment/zh-cn_9f.pf_fragment')).toBe('fragments');
+    expect(kindOf('http://x/pagefind-3/index/zh-cn_1a2b.pf_index')).toBe('index chunks');
+    expect(kindOf('http://x/pagefind-1/fragment/zh-cn_9f.pf_fragment')).toBe('fragments');
     expect(kindOf('http://x/pagefind/wasm.unknown.pagefind')).toBe('Pagefind wasm');
-    expect(kindOf('http://x/pagefind-2019/pagefind.zh-cn_6b8a.pf_meta')).toBe('Pagefind meta');
-    expect(kindOf('http://x/pagefind-2019/pagefind-entry.json?ts=1')).toBe('Pagefind js');
+    expect(kindOf('http://x/pagefind-1/pagefind.zh-cn_6b8a.pf_meta')).toBe('Pagefind meta');
+    expect(kindOf('http://x/pagefind-1/pagefind-entry.json?ts=1')).toBe('Pagefind js');
     expect(kindOf('http://x/_astro/search.BzX1.js')).toBe('page js');
     expect(kindOf('http://x/_astro/cover.Ab12_Z1.avif')).toBe('thumbnails');
     expect(kindOf('http://x/search/')).toBe('page html/css');

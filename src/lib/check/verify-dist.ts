@@ -41,10 +41,10 @@ export function searchIndexDirs(dist: string): string[] {
   return dirs.length > 0 ? dirs : ['pagefind'];
 }
 
-/** Index parts written into the build: pagefind/ and pagefind-<years>/. */
+/** Index parts written into the build: pagefind/ and pagefind-1/, pagefind-2/… */
 function writtenIndexDirs(dist: string): string[] {
   return readdirSync(dist).filter(
-    (name) => /^pagefind(?:-[0-9-]+)?$/u.test(name) && statSync(join(dist, name)).isDirectory(),
+    (name) => /^pagefind(?:-[0-9]+)?$/u.test(name) && statSync(join(dist, name)).isDirectory(),
   );
 }
 

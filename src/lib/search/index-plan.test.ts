@@ -1,61 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import { indexDirForYear, MAX_PAGES_PER_INDEX, planSearchIndexes } from './index-plan.ts';
+import { MAX_PAGES_PER_INDEX, planSearchIndexes } from './index-plan.ts';
 
-/** `count` features published in `year`. */
-const inYear = (year: number, count: number) => Array.from({ length: count }, () => year);
+/** Features 1…n, oldest first. */
+const features = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+/** Each part as [folder, first feature, last feature, how many]. */
+const shape = (parts: { dir: string; features: number[] }[]) =>
+  parts.map(({ dir, features: held }) => [dir, held[0], held.at(-1), held.length]);
 
 describe('planSearchIndexes', () => {
   it('keeps an archive within the limit in the one primary index', () => {
-    // The seven seed features.
-    const parts = planSearchIndexes([2023, 2019, 2020, 2020, 2023, 2019, 2018]);
-    expect(parts).toEqual([{ dir: 'pagefind', years: [2018, 2019, 2020, 2023], pages: 7 }]);
-    expect(planSearchIndexes(inYear(2020, MAX_PAGES_PER_INDEX))).toHaveLength(1);
+    const seven = ['jiuzhoulu', 'erqi', 'jiulong', 'fengyang', 'gouzhao', 'changxinglu', 'huayuankou'];
+    expect(planSearchIndexes(seven)).toEqual([{ dir: 'pagefind', features: seven }]);
+    expect(shape(planSearchIndexes(features(MAX_PAGES_PER_INDEX)))).toEqual([['pagefind', 1, 1500, 1500]]);
   });
 
-  it('packs whole years oldest first, the newest part first as the primary index', () => {
-    const years = [...inYear(2018, 1), ...inYear(2019, 2), ...inYear(2020, 2), ...inYear(2023, 2)];
-    expect(planSearchIndexes(years, 3)).toEqual([
-      { dir: 'pagefind', years: [2023], pages: 2 },
-      { dir: 'pagefind-2020', years: [2020], pages: 2 },
-      { dir: 'pagefind-2018-2019', years: [2018, 2019], pages: 3 },
+  it('cuts the archive oldest first into equal parts; the newest is the primary index, listed first', () => {
+    expect(shape(planSearchIndexes(features(7), 3))).toEqual([
+      ['pagefind', 5, 7, 3],
+      ['pagefind-2', 3, 4, 2],
+      ['pagefind-1', 1, 2, 2],
     ]);
   });
 
-  it('bounds every part at 5,000 features over ten years', () => {
-    const years = Array.from({ length: 10 }, (_, i) => inYear(2016 + i, 500)).flat();
-    const parts = planSearchIndexes(years);
-    expect(parts.map((part) => [part.dir, part.pages])).toEqual([
-      ['pagefind', 500],
-      ['pagefind-2022-2024', 1500],
-      ['pagefind-2019-2021', 1500],
-      ['pagefind-2016-2018', 1500],
+  it('splits 5,000 and 10,000 features into as few parts as the limit allows, none of them small', () => {
+    expect(shape(planSearchIndexes(features(5000)))).toEqual([
+      ['pagefind', 3751, 5000, 1250],
+      ['pagefind-3', 2501, 3750, 1250],
+      ['pagefind-2', 1251, 2500, 1250],
+      ['pagefind-1', 1, 1250, 1250],
     ]);
-    expect(parts.reduce((sum, part) => sum + part.pages, 0)).toBe(5000);
-  });
-
-  it('never divides a year, even one larger than the limit', () => {
-    expect(planSearchIndexes([...inYear(2020, 5), ...inYear(2021, 1)], 3)).toEqual([
-      { dir: 'pagefind', years: [2021], pages: 1 },
-      { dir: 'pagefind-2020', years: [2020], pages: 5 },
-    ]);
+    const tenThousand = planSearchIndexes(features(10_000));
+    expect(tenThousand.map((part) => part.features.length)).toEqual([1429, 1429, 1428, 1429, 1428, 1429, 1428]);
+    // One past a multiple of the limit: two parts of about half, not a full one and one of a single page.
+    expect(planSearchIndexes(features(3001)).map((part) => part.features.length)).toEqual([1001, 1000, 1000]);
   });
 
   it('still has a primary index for a site with no features yet', () => {
-    expect(planSearchIndexes([])).toEqual([{ dir: 'pagefind', years: [], pages: 0 }]);
-  });
-});
-
-describe('indexDirForYear', () => {
-  const parts = planSearchIndexes([2018, 2019, 2019, 2020, 2020, 2023, 2023], 3);
-
-  it('names the part that holds a year', () => {
-    expect(indexDirForYear(parts, 2019)).toBe('pagefind-2018-2019');
-    expect(indexDirForYear(parts, 2023)).toBe('pagefind');
+    expect(planSearchIndexes([])).toEqual([{ dir: 'pagefind', features: [] }]);
   });
 
-  it('refuses a year the plan was not made from', () => {
-    expect(() => indexDirForYear(parts, 2001)).toThrowErrorMatchingInlineSnapshot(
-      `[Error: No search index part holds the year 2001; plan the parts from every feature's year.]`,
+  it('refuses a limit that is not a positive whole number', () => {
+    expect(() => planSearchIndexes(features(3), 0)).toThrowErrorMatchingInlineSnapshot(
+      `[Error: maxPages must be a positive integer, not 0]`,
     );
   });
 });
