@@ -60,4 +60,11 @@ describe('buildSearchIndex', () => {
       `[Error: 搜索索引：features/jiulong/index.html 有正文（data-pagefind-body）却没有 data-search-index；请在文章里放 <SearchIndexFields>。 / Search index: features/jiulong/index.html has data-pagefind-body but no data-search-index; render <SearchIndexFields> inside it.]`,
     );
   });
+
+  it('writes an empty primary index for a site with no features yet, so the search page still loads', async () => {
+    site = mkdtempSync(path.join(tmpdir(), 'zhuanban-index-'));
+    page('about', '关于本站');
+    expect(await buildSearchIndex(site)).toEqual({ pageCount: 0, parts: [{ dir: 'pagefind', pageCount: 0 }] });
+    expect(readdirSync(path.join(site, 'pagefind'))).toContain('pagefind-entry.json');
+  });
 });

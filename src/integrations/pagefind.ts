@@ -84,7 +84,7 @@ async function assertChineseIsSegmented(): Promise<void> {
 export interface SearchIndexResult {
   /** Pages in the index, over all its parts: those with data-pagefind-body. */
   pageCount: number;
-  /** The parts written, primary first as the feature pages named them, with their page counts. */
+  /** The parts the feature pages named, primary first, then newest to oldest, with their page counts. */
   parts: { dir: string; pageCount: number }[];
 }
 
@@ -145,6 +145,7 @@ async function writeIndexPart(siteDir: string, dir: string, files: readonly stri
   const staging = path.join(siteDir, STAGING_DIR);
   try {
     await rm(staging, { recursive: true, force: true });
+    await mkdir(staging, { recursive: true });
     for (const file of files) {
       await mkdir(path.dirname(path.join(staging, file)), { recursive: true });
       await link(path.join(siteDir, file), path.join(staging, file));
@@ -183,7 +184,7 @@ export async function buildSearchIndex(siteDir: string): Promise<SearchIndexResu
       Number(b === PRIMARY_INDEX_DIR) - Number(a === PRIMARY_INDEX_DIR) || b.localeCompare(a, 'en', { numeric: true });
     for (const [dir, files] of [...byPart].sort(newestFirst)) {
       parts.push({ dir, pageCount: await writeIndexPart(siteDir, dir, files) });
-      // Pagefind frees an index's memory only when its process exits: start the next part afresh.
+      // Ending the process hands all of a part's memory back before the next part starts.
       await pagefind.close();
     }
     return { pageCount: parts.reduce((sum, part) => sum + part.pageCount, 0), parts };
