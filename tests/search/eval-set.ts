@@ -7,7 +7,8 @@
  * come first — the one that mentions it in its title or most often. Kinds follow the issue:
  * two-character words, phrases, names, places, numbers with units, mixed script,
  * full-width forms, traditional characters, several words (AND), and queries that must
- * return nothing (a place or name no feature mentions, though features share its characters).
+ * return nothing (a place or name no feature mentions, though features share its characters,
+ * and words that only the page around the article shows: reading time, date marks, badges).
  *
  * Text in frontmatter notes (dateNote, YAML comments) is not article text and is not expected.
  * When a feature's text changes, re-check with:  grep -c '<query>' content/features/<slug>/index.mdx
@@ -122,4 +123,10 @@ export const evalSet: EvalQuery[] = [
   q('海绵宝宝', 'none', []),
   q('5G基站', 'none', []),
   q('海绵城市 上海', 'none', []),
+  // Page furniture, not article text: the reading time, the inferred-date mark, the placeholder
+  // badge, an editor's date note
+  q('分钟读完', 'none', []),
+  q('推断', 'none', []),
+  q('占位图', 'none', []),
+  q('版面未印日期', 'none', []),
 ];
