@@ -4,7 +4,8 @@
  *
  *   npm run check [-- --fix] [--no-schema]
  *
- * --fix turns half-width punctuation in Chinese text full-width, in place.
+ * --fix turns half-width punctuation in Chinese text full-width, and shrinks photos longer than
+ * 2,400 px on their long side to that size, in place.
  * Errors exit 1; warnings are printed and do not fail.
  */
 import { spawnSync } from 'node:child_process';
@@ -12,6 +13,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fixPunctuation } from '../src/lib/check/content-checks.ts';
+import { fitPhotos } from '../src/lib/check/fit-photos.ts';
 import { checkContent, formatDiagnostic, readFeatures, summarize } from '../src/lib/check/index.ts';
 import { schemaDiagnostics } from '../src/lib/check/schema-errors.ts';
 
@@ -30,6 +32,12 @@ if (values.fix) {
     if (fixed) {
       writeFileSync(resolve(feature.file), source);
       console.log(`✓ ${feature.file}: ${fixed} 处半角标点改为全角 / ${fixed} punctuation mark(s) made full-width`);
+    }
+    for (const { src, before, after } of await fitPhotos(feature)) {
+      const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+      console.log(
+        `✓ ${feature.file}: ${src} 缩小 / shrunk ${before.width}×${before.height} → ${after.width}×${after.height}, ${mb(before.bytes)} → ${mb(after.bytes)}`,
+      );
     }
   }
 }

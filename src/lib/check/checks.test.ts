@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { fixPunctuation } from './content-checks.ts';
+import { fitPhotos } from './fit-photos.ts';
 import { readFeatureSource } from './feature-source.ts';
 import { checkContent, readFeatures } from './index.ts';
 import { buildThenSwap } from '../../../scripts/build.ts';
@@ -90,6 +91,35 @@ describe('npm run check', () => {
         "a/index.mdx:17 error [photo-too-large]",
       ]
     `);
+  });
+
+  it('warns about camera originals longer than the site needs, and --fix shrinks them upright in place', async () => {
+    const dir = site({
+      a: `${frontmatter('标题丁')}\n<Figure src="./camera.jpg" alt="相机原图" caption="图注" />\n\n<Figure src="./camera.jpg" alt="同一张" caption="再用一次" />\n`,
+    });
+    // A portrait photo as a phone stores it: 3200×2400 pixels plus EXIF "rotate 90°".
+    await sharp({ create: { width: 3200, height: 2400, channels: 3, background: '#6a8' } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toFile(join(dir, 'a', 'camera.jpg'));
+    const before = await checkContent(dir, dir);
+    expect(before.map((d) => `${d.file}:${d.line} ${d.severity} [${d.code}] ${d.zh} / ${d.en}`)).toMatchInlineSnapshot(`
+      [
+        "a/index.mdx:15 warning [photo-oversized] ./camera.jpg 长边 3200 像素，网站最多用到 2400 像素；原图越大，构建越占内存。运行 npm run check -- --fix 自动缩小 / ./camera.jpg is 3200 px on its long side; the site needs at most 2400 px and large originals cost build memory; \`npm run check -- --fix\` shrinks it",
+      ]
+    `);
+
+    const [feature] = readFeatures(dir, dir);
+    if (!feature) throw new Error('no feature read');
+    const fitted = await fitPhotos(feature);
+    // Once per file, though two Figures use it; the 2000×1333 cover is left as it is.
+    expect(
+      fitted.map(({ src, before: b, after: a }) => `${src} ${b.width}×${b.height} → ${a.width}×${a.height}`),
+    ).toEqual(['./camera.jpg 2400×3200 → 1800×2400']);
+    const after = await sharp(join(dir, 'a', 'camera.jpg')).metadata();
+    expect([after.format, after.width, after.height, after.orientation]).toEqual(['jpeg', 1800, 2400, undefined]);
+    expect(await run(dir)).toEqual([]);
+    expect(await fitPhotos(feature)).toEqual([]);
   });
 
   it('--fix turns half-width punctuation full-width in text and leaves code, numbers and URLs alone', () => {

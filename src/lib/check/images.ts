@@ -1,7 +1,8 @@
 /**
  * Photo files: big enough for the widest place the site shows them, and not so big that
- * git (or the merge request) chokes on them. Git hosts refuse files over 100 MB and warn at
- * 50 MB; a camera original is 5–15 MB, which is fine to commit, a scan or a RAW is not.
+ * git (or the merge request) chokes on them or the build runs out of memory. Git hosts refuse
+ * files over 100 MB and warn at 50 MB: a scan or a RAW is an error. A camera original (5–15 MB)
+ * is a warning that `npm run check -- --fix` resolves by shrinking it (fit-photos.ts).
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,13 @@ import type { FeatureSource } from './feature-source.ts';
 /** The largest width a photo is rendered at (Figure's widest srcset entry, 1080 px; the cover at 2× a 42rem column ≈ 1344). */
 export const LARGEST_RENDERED_WIDTH = 1344;
 export const MAX_COMMIT_BYTES = 20 * 1024 * 1024;
+/**
+ * The long side a photo is kept at. The widest the site shows one is the 1,600 px lightbox;
+ * a camera original (4,000–6,000 px, 5–15 MB) adds nothing a reader sees, and Astro holds
+ * every original in memory while it bundles, so an archive of them outgrows the build
+ * machine (bench/README.md, "Distinct photos"). `npm run check -- --fix` shrinks to this.
+ */
+export const STORED_LONG_EDGE = 2400;
 
 export async function checkImages(feature: FeatureSource): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
@@ -40,7 +48,18 @@ export async function checkImages(feature: FeatureSource): Promise<Diagnostic[]>
       continue;
     }
     try {
-      const { width } = await sharp(path).metadata();
+      const { width, autoOrient } = await sharp(path).metadata();
+      const longEdge = Math.max(autoOrient.width, autoOrient.height);
+      if (longEdge > STORED_LONG_EDGE) {
+        out.push({
+          file: feature.file,
+          line: image.line,
+          severity: 'warning',
+          code: 'photo-oversized',
+          zh: `${image.src} 长边 ${longEdge} 像素，网站最多用到 ${STORED_LONG_EDGE} 像素；原图越大，构建越占内存。运行 npm run check -- --fix 自动缩小`,
+          en: `${image.src} is ${longEdge} px on its long side; the site needs at most ${STORED_LONG_EDGE} px and large originals cost build memory; \`npm run check -- --fix\` shrinks it`,
+        });
+      }
       if (width < LARGEST_RENDERED_WIDTH) {
         out.push({
           file: feature.file,
