@@ -77,7 +77,7 @@ describe('npm run check', () => {
 
   it('warns about photos too small to show sharp, and fails ones too large to commit', async () => {
     const dir = site({
-      a: `${frontmatter('标题乙')}\n<Figure src="./small.jpg" alt="小图" caption="图注" />\n\n<Figure src="./huge.jpg" alt="大图" caption="图注" />\n`,
+      a: `${frontmatter('标题乙')}\n<Figure src="./small.jpg" alt="小图" caption="图注" />\n\n<Figure src="./huge.jpg" alt="大图" caption="图注" />\n\n<Figure src="./portrait.jpg" alt="竖图" caption="图注" />\n`,
     });
     await sharp({
       create: { width: 640, height: 427, channels: 3, background: '#888' },
@@ -85,10 +85,16 @@ describe('npm run check', () => {
       .jpeg()
       .toFile(join(dir, 'a', 'small.jpg'));
     writeFileSync(join(dir, 'a', 'huge.jpg'), Buffer.alloc(21 * 1024 * 1024));
+    // Stored 1500 wide, shown 1000 wide: EXIF says rotate 90°.
+    await sharp({ create: { width: 1500, height: 1000, channels: 3, background: '#888' } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toFile(join(dir, 'a', 'portrait.jpg'));
     expect(await run(dir)).toMatchInlineSnapshot(`
       [
         "a/index.mdx:15 warning [photo-too-small]",
         "a/index.mdx:17 error [photo-too-large]",
+        "a/index.mdx:19 warning [photo-too-small]",
       ]
     `);
   });

@@ -48,7 +48,9 @@ export async function checkImages(feature: FeatureSource): Promise<Diagnostic[]>
       continue;
     }
     try {
-      const { width, autoOrient } = await sharp(path).metadata();
+      // As shown: a phone's portrait photo is stored landscape with an EXIF "rotate 90°".
+      const { autoOrient } = await sharp(path).metadata();
+      const { width } = autoOrient;
       const longEdge = Math.max(autoOrient.width, autoOrient.height);
       if (longEdge > STORED_LONG_EDGE) {
         out.push({
