@@ -4,11 +4,9 @@
  * Other metadata (camera, GPS position) is dropped; the credit lives in the MDX.
  */
 import { renameSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
-import { referencedImages } from './content-checks.ts';
 import type { FeatureSource } from './feature-source.ts';
-import { STORED_LONG_EDGE } from './images.ts';
+import { localPhotos, STORED_LONG_EDGE } from './images.ts';
 
 export interface FittedPhoto {
   /** The photo as the MDX names it, e.g. ./photo-2.jpg. */
@@ -53,17 +51,7 @@ export async function fitPhoto(
 /** Shrink every oversized photo a feature uses (cover and Figures), each file once. */
 export async function fitPhotos(feature: FeatureSource, longEdge = STORED_LONG_EDGE): Promise<FittedPhoto[]> {
   const fitted: FittedPhoto[] = [];
-  const seen = new Set<string>();
-  for (const { src } of referencedImages(feature)) {
-    // Paths that are not ./file are reported by the checks; missing files too.
-    if (seen.has(src) || !src.startsWith('./') || src.slice(2).includes('/')) continue;
-    seen.add(src);
-    const path = join(feature.folder, src);
-    try {
-      statSync(path);
-    } catch {
-      continue;
-    }
+  for (const { src, path } of localPhotos(feature)) {
     const result = await fitPhoto(path, longEdge);
     if (result) fitted.push({ src, ...result });
   }

@@ -22,19 +22,39 @@ export const MAX_COMMIT_BYTES = 20 * 1024 * 1024;
  */
 export const STORED_LONG_EDGE = 2400;
 
+export interface LocalPhoto {
+  /** As the feature names it: ./photo-2.jpg. */
+  src: string;
+  /** The line of its first mention (cover or Figure). */
+  line: number;
+  path: string;
+  bytes: number;
+}
+
+/**
+ * The photo files a feature uses, each once: `./name` references to files that exist. Other
+ * paths and missing files are reported by checkFigures (photo-path, photo-missing).
+ */
+export function localPhotos(feature: FeatureSource): LocalPhoto[] {
+  const photos: LocalPhoto[] = [];
+  const seen = new Set<string>();
+  for (const { src, line } of referencedImages(feature)) {
+    if (seen.has(src) || !src.startsWith('./') || src.slice(2).includes('/')) continue;
+    seen.add(src);
+    const path = join(feature.folder, src);
+    try {
+      photos.push({ src, line, path, bytes: statSync(path).size });
+    } catch {
+      // missing: photo-missing
+    }
+  }
+  return photos;
+}
+
 export async function checkImages(feature: FeatureSource): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
-  const seen = new Set<string>();
-  for (const image of referencedImages(feature)) {
-    if (seen.has(image.src) || !image.src.startsWith('./')) continue;
-    seen.add(image.src);
-    const path = join(feature.folder, image.src);
-    let size: number;
-    try {
-      size = statSync(path).size;
-    } catch {
-      continue; // reported as photo-missing
-    }
+  for (const image of localPhotos(feature)) {
+    const { path, bytes: size } = image;
     const mb = (size / 1024 / 1024).toFixed(1);
     if (size > MAX_COMMIT_BYTES) {
       out.push({
@@ -42,8 +62,8 @@ export async function checkImages(feature: FeatureSource): Promise<Diagnostic[]>
         line: image.line,
         severity: 'error',
         code: 'photo-too-large',
-        zh: `${image.src} 有 ${mb} MB，太大，不适合提交到 git（上限 ${MAX_COMMIT_BYTES / 1024 / 1024} MB）。请导出为长边 3000 像素左右的 JPEG`,
-        en: `${image.src} is ${mb} MB, too large to commit (limit ${MAX_COMMIT_BYTES / 1024 / 1024} MB); export a JPEG about 3000 px on the long side`,
+        zh: `${image.src} 有 ${mb} MB，太大，不适合提交到 git（上限 ${MAX_COMMIT_BYTES / 1024 / 1024} MB）。请导出为长边 ${STORED_LONG_EDGE} 像素的 JPEG`,
+        en: `${image.src} is ${mb} MB, too large to commit (limit ${MAX_COMMIT_BYTES / 1024 / 1024} MB); export a JPEG ${STORED_LONG_EDGE} px on the long side`,
       });
       continue;
     }
