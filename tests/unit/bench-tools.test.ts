@@ -3,6 +3,8 @@
  * in bench/README.md would be too. Log lines are cut from a real `astro build` of a corpus.
  */
 import { describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { distinctCopy } from '../../bench/generate.ts';
 import { checkBudgets } from '../../bench/lib/budgets.ts';
 import { syntheticFeature, type SeedPool } from '../../bench/lib/corpus.ts';
 import { encodedImages, splitPhases, type StampedLine } from '../../bench/lib/phases.ts';
@@ -159,5 +161,19 @@ describe('kindOf (bench/search.ts)', () => {
     expect(kindOf('http://x/_astro/search.BzX1.js')).toBe('page js');
     expect(kindOf('http://x/_astro/cover.Ab12_Z1.avif')).toBe('thumbnails');
     expect(kindOf('http://x/search/')).toBe('page html/css');
+  });
+});
+
+describe('distinctCopy (bench/generate.ts --photos distinct)', () => {
+  it('makes distinct files of one photo that decode to the same pixels', async () => {
+    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#5a7' } })
+      .jpeg()
+      .toBuffer();
+    const [a, b] = [distinctCopy(photo, '0-0'), distinctCopy(photo, '0-1')];
+    expect(a.equals(b)).toBe(false);
+    expect(a.equals(photo)).toBe(false);
+    const pixels = (jpeg: Buffer) => sharp(jpeg).raw().toBuffer();
+    expect((await pixels(a)).equals(await pixels(photo))).toBe(true);
+    expect((await pixels(b)).equals(await pixels(photo))).toBe(true);
   });
 });
