@@ -38,7 +38,7 @@ export async function fitPhoto(
     .autoOrient()
     .resize({ width: longEdge, height: longEdge, fit: 'inside', withoutEnlargement: true })
     .keepIccProfile();
-  // Write beside the photo and rename over it, so an interrupted run never leaves half a file.
+  // Write beside the photo and rename over it, so an interrupted run never leaves half a photo.
   const temporary = `${path}.fitting-${process.pid}`;
   const info = await reencode(resized, format).toFile(temporary);
   renameSync(temporary, path);
