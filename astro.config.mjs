@@ -10,13 +10,17 @@ import pruneOriginals from './src/integrations/prune-originals.ts';
 import verifyBuild from './src/integrations/verify-build.ts';
 import { IMAGE_ENCODER } from './src/lib/image-settings.ts';
 import { rehypePlugins, remarkPlugins } from './src/lib/markdown/index.ts';
+import { siteAddress } from './src/lib/site-url.ts';
 
-// The address the site is published at: canonical URLs, feeds, the sitemap and the
-// WeChat QR codes are built from it. Set SITE_URL when deploying elsewhere.
-const site = process.env['SITE_URL'] ?? 'https://zhuanban.example.cn';
+// The address the site is published at, path included (https://www.paper.cn/zhuanban/):
+// canonical URLs, feeds, the sitemap and the WeChat QR codes are built from it, and its path
+// is the base every link and asset is served under (src/lib/site-url.ts). Set SITE_URL when
+// deploying; the CI workflows take it from the Pages address.
+const { site, base } = siteAddress(process.env['SITE_URL']);
 
 export default defineConfig({
   site,
+  base,
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Encoder quality and effort chosen by bench/images.ts (see bench/README.md). Encoded

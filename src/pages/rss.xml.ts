@@ -17,6 +17,7 @@ import { getPublishedFeatures } from '../lib/collections.ts';
 import { featureDateToDate } from '../lib/feature-date.ts';
 import { feedHtml } from '../lib/feed-html.ts';
 import { canonicalUrl } from '../lib/share.ts';
+import { withBase } from '../lib/site-url.ts';
 
 export async function GET(context: APIContext) {
   const site = context.site ?? new URL(context.url.origin);
@@ -25,7 +26,7 @@ export async function GET(context: APIContext) {
   const features = await getPublishedFeatures();
   const items = await Promise.all(
     features.map(async (feature) => {
-      const link = `/features/${feature.id}/`;
+      const link = withBase(`/features/${feature.id}/`);
       const { Content } = await render(feature);
       const html = await container.renderToString(Content, { props: { components: mdxComponents } });
       const topics = await getEntries(feature.data.tags);
