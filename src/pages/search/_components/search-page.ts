@@ -10,6 +10,7 @@
  * Filters are fetched only when the reader opens the filter pane.
  */
 import { createPreciseSearch, type FilterSelection, type PagefindApi } from '../../../lib/search/precise-search.ts';
+import { withBase } from '../../../lib/site-url.ts';
 import { renderCard, renderFilterGroups, renderPlaceholder, type ResultData } from './render.ts';
 
 /** Must match the highlighter in SearchEntry.astro. */
@@ -65,12 +66,12 @@ let api: Promise<PagefindApi & Pick<PagefindModule, 'filters'>> | undefined;
 
 /** Load Pagefind (script, wasm, metadata) once; called as soon as the box has focus. */
 function loadPagefind(): Promise<PagefindApi & Pick<PagefindModule, 'filters'>> {
-  api ??= (import(/* @vite-ignore */ `/${primaryIndex}/pagefind.js`) as Promise<PagefindModule>).then(
+  api ??= (import(/* @vite-ignore */ withBase(`/${primaryIndex}/pagefind.js`)) as Promise<PagefindModule>).then(
     async (pagefind) => {
       await pagefind.options(SEARCH_OPTIONS);
       await pagefind.init();
       // A merged index takes its options with it: Pagefind's options() sets only the primary's.
-      await Promise.all(mergedIndexes.map((dir) => pagefind.mergeIndex(`/${dir}/`, SEARCH_OPTIONS)));
+      await Promise.all(mergedIndexes.map((dir) => pagefind.mergeIndex(withBase(`/${dir}/`), SEARCH_OPTIONS)));
       return createPreciseSearch(pagefind, { highlightParam: HIGHLIGHT_PARAM });
     },
   );
