@@ -30,12 +30,15 @@ export interface SiteAddress {
  *   siteAddress('https://x.cn/zhuanban') → { site: 'https://x.cn/zhuanban/', base: '/zhuanban/' }
  */
 export function siteAddress(siteUrl: string | undefined): SiteAddress {
-  const text = siteUrl?.trim() || DEFAULT_SITE_URL;
+  const given = siteUrl?.trim() ?? '';
+  const text = given === '' ? DEFAULT_SITE_URL : given;
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new Error(`SITE_URL「${text}」不是完整网址，应形如 https://www.example.cn/zhuanban/ / SITE_URL is not an absolute URL`);
+    throw new Error(
+      `SITE_URL「${text}」不是完整网址，应形如 https://www.example.cn/zhuanban/ / SITE_URL is not an absolute URL`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw new Error(`SITE_URL「${text}」须以 https:// 开头 / SITE_URL must be an http(s) address`);
@@ -59,10 +62,11 @@ export function joinBase(base: string, path: string): string {
 /**
  * A site path as the address a browser requests in this build, e.g. `withBase('/search/')`.
  * Works in components, pages and client scripts alike: Vite compiles `import.meta.env.BASE_URL`
- * in, and it is `/` where nothing sets it (unit tests).
+ * in (`/` in unit tests). Not for code Node runs directly (scripts/): pass the base to
+ * joinBase() there.
  */
 export function withBase(path: string): string {
-  return joinBase(import.meta.env.BASE_URL ?? '/', path);
+  return joinBase(import.meta.env.BASE_URL, path);
 }
 
 /**
