@@ -12,11 +12,13 @@ import { verifyDist } from '../lib/check/verify-dist.ts';
 
 export default function verifyBuild(): AstroIntegration {
   let root = '';
+  let base = '/';
   return {
     name: 'zhuanban:verify-build',
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
+        base = config.base;
       },
       'astro:build:done': ({ dir, logger }) => {
         // Only the draft flag is needed: the frontmatter, not the MDX body.
@@ -24,7 +26,7 @@ export default function verifyBuild(): AstroIntegration {
           slug: f.slug,
           draft: f.data['draft'] === true,
         }));
-        const problems = verifyDist(fileURLToPath(dir), features);
+        const problems = verifyDist(fileURLToPath(dir), features, base);
         for (const p of problems.filter((x) => x.severity === 'warning')) logger.warn(`${p.zh} / ${p.en}`);
         const errors = problems.filter((p) => p.severity === 'error');
         if (errors.length) {

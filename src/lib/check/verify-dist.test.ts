@@ -125,6 +125,21 @@ describe('verifying the built site', () => {
       ).map((p) => p.zh),
     ).toEqual(['草稿 secret 出现在 pagefind']);
   });
+  it('under a base path, requires the sitemap and the feed to list each feature under it', () => {
+    const all = ['jiulong', 'erqi'];
+    const site = dist({ pages: all, sitemap: [], rss: [], search: all });
+    const listed = (prefix: string, tag: 'loc' | 'link') =>
+      all.map((s) => `<${tag}>https://x.cn${prefix}/features/${s}/</${tag}>`).join('');
+    writeFileSync(join(site, 'sitemap-0.xml'), listed('/zhuanban', 'loc'));
+    writeFileSync(join(site, 'rss.xml'), `<rss>${listed('/zhuanban', 'link')}</rss>`);
+    expect(verifyDist(site, features, '/zhuanban/')).toEqual([]);
+    // Listed at the root: the base path did not reach them, so readers would get a 404.
+    writeFileSync(join(site, 'rss.xml'), `<rss>${listed('', 'link')}</rss>`);
+    expect(verifyDist(site, features, '/zhuanban/').map((p) => p.en)).toEqual([
+      'published feature jiulong is missing from: RSS',
+      'published feature erqi is missing from: RSS',
+    ]);
+  });
   it('reads the index parts the search page merges, and fails on a part it would not load or cannot find', () => {
     const all = ['jiulong', 'erqi'];
     const split = { pagefind: ['jiulong'], 'pagefind-1': ['erqi'] };

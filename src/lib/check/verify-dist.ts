@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { sitePath } from '../site-url.ts';
 
 export interface FeatureEntry {
   slug: string;
@@ -80,12 +81,22 @@ function pathOf(url: string): string {
   }
 }
 
-/** The paths of every `<tag>…</tag>` in a sitemap or feed: the pages it lists, looked up once. */
-function listedPaths(xml: string, tag: 'loc' | 'link'): Set<string> {
-  return new Set([...xml.matchAll(new RegExp(`<${tag}>([^<]*)</${tag}>`, 'g'))].map((match) => pathOf(match[1] ?? '')));
+/**
+ * The site paths of every `<tag>…</tag>` in a sitemap or feed: the pages it lists, looked up
+ * once. An address outside the site's base (a link the base path did not reach) lists nothing.
+ */
+function listedPaths(xml: string, tag: 'loc' | 'link', base: string): Set<string> {
+  const paths = [...xml.matchAll(new RegExp(`<${tag}>([^<]*)</${tag}>`, 'g'))].map((match) =>
+    sitePath(base, pathOf(match[1] ?? '')),
+  );
+  return new Set(paths.filter((path) => path !== undefined));
 }
 
-export function verifyDist(dist: string, features: readonly FeatureEntry[]): DistProblem[] {
+/**
+ * `base` is the path the site is served under (Astro's `base`, `/zhuanban/`): the sitemap and
+ * the feed must list each feature under it. Pagefind's index names pages relative to the site.
+ */
+export function verifyDist(dist: string, features: readonly FeatureEntry[], base = '/'): DistProblem[] {
   const problems: DistProblem[] = [];
   const error = (zh: string, en: string) => problems.push({ severity: 'error', zh, en });
   const all = files(dist);
@@ -124,8 +135,8 @@ export function verifyDist(dist: string, features: readonly FeatureEntry[]): Dis
   // Sets, not a text search per feature: the feed grows with the archive (~110 MB at 10,000
   // features), so searching it once per feature grows with the square. At 1,000 features
   // this check took 830 ms that way and takes 144 ms now.
-  const inSitemap = listedPaths(sitemaps, 'loc');
-  const inRss = rss === undefined ? undefined : listedPaths(rss, 'link');
+  const inSitemap = listedPaths(sitemaps, 'loc', base);
+  const inRss = rss === undefined ? undefined : listedPaths(rss, 'link', base);
   const inSearch = search && new Set([...search].map(pathOf));
   for (const feature of features.filter((f) => !f.draft)) {
     const path = featurePath(feature.slug);
