@@ -41,16 +41,18 @@ interface CacheFile {
 }
 
 /**
- * The checks' own source (src/lib/check and src/lib/import, which they use) and the locked
- * versions of the parsers they run (package-lock.json): a change to either re-checks everything.
+ * The checks' own source (src/lib/check, and the contract and import code they use) and the
+ * locked versions of the parsers they run (package-lock.json): a change to either re-checks everything.
  */
 function codeVersion(): string {
   const hash = createHash('sha256');
-  for (const dir of [import.meta.dirname, join(import.meta.dirname, '..', 'import')]) {
+  const lib = join(import.meta.dirname, '..');
+  for (const dir of [import.meta.dirname, join(lib, 'content'), join(lib, 'import')]) {
     for (const name of readdirSync(dir).sort()) {
       if (name.endsWith('.ts') && !name.endsWith('.test.ts')) hash.update(name).update(readFileSync(join(dir, name)));
     }
   }
+  hash.update(readFileSync(join(lib, 'feature-date.ts')));
   try {
     hash.update(readFileSync(join(import.meta.dirname, '..', '..', '..', 'package-lock.json')));
   } catch {
@@ -85,7 +87,7 @@ function fingerprintFolder(hash: ReturnType<typeof createHash>, folder: string, 
 }
 
 /** A fingerprint of everything a feature's own checks read: its file, how it is named in messages, and its folder. */
-export function featureKey(file: string, folder: string, source: string): string {
+export function featureKey(file: string, folder: string, source: string | Uint8Array): string {
   const hash = createHash('sha256').update(file).update('\0').update(source).update('\0');
   fingerprintFolder(hash, folder);
   return hash.digest('hex');
@@ -93,12 +95,14 @@ export function featureKey(file: string, folder: string, source: string): string
 
 export class CheckCache {
   private readonly path: string | undefined;
-  private readonly version = codeVersion();
+  private readonly version: string;
   private readonly previous: CacheFile['features'] = {};
   private readonly next: CacheFile['features'] = {};
 
-  constructor(path: string | undefined) {
+  /** `context`: anything else every feature's results depend on (the districts and topics). */
+  constructor(path: string | undefined, context = '') {
     this.path = path;
+    this.version = createHash('sha256').update(codeVersion()).update('\0').update(context).digest('hex');
     if (!path) return;
     try {
       const saved = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;

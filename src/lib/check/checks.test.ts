@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { fixPunctuation } from './content-checks.ts';
+import { fixPunctuation } from './punctuation.ts';
 import { fitPhotos } from './fit-photos.ts';
 import { readFeatureSource } from './feature-source.ts';
 import { checkContent, readFeatures } from './index.ts';
@@ -27,8 +27,12 @@ ${extra}draft: false
 ---
 `;
 
+/** A content/ folder with the real districts and topics and these features; returns content/features. */
 function site(features: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'zhuanban-check-'));
+  const content = join(mkdtempSync(join(tmpdir(), 'zhuanban-check-')), 'content');
+  const dir = join(content, 'features');
+  mkdirSync(dir, { recursive: true });
+  for (const list of ['districts.yaml', 'topics.yaml']) copyFileSync(join(root, 'content', list), join(content, list));
   for (const [slug, mdx] of Object.entries(features)) {
     mkdirSync(join(dir, slug));
     writeFileSync(join(dir, slug, 'index.mdx'), mdx);
@@ -75,9 +79,9 @@ describe('npm run check', () => {
     `);
   });
 
-  it('warns about photos too small to show sharp, and fails ones too large to commit', async () => {
+  it('fails photos too small for a phone or too large to commit, and warns about ones soft on a wide screen', async () => {
     const dir = site({
-      a: `${frontmatter('标题乙')}\n<Figure src="./small.jpg" alt="小图" caption="图注" />\n\n<Figure src="./huge.jpg" alt="大图" caption="图注" />\n\n<Figure src="./portrait.jpg" alt="竖图" caption="图注" />\n`,
+      a: `${frontmatter('标题乙')}\n正文。\n\n<Figure src="./small.jpg" alt="小图" caption="图注" />\n\n<Figure src="./huge.jpg" alt="大图" caption="图注" />\n\n<Figure src="./portrait.jpg" alt="竖图" caption="图注" />\n`,
     });
     await sharp({
       create: { width: 640, height: 427, channels: 3, background: '#888' },
@@ -85,23 +89,23 @@ describe('npm run check', () => {
       .jpeg()
       .toFile(join(dir, 'a', 'small.jpg'));
     writeFileSync(join(dir, 'a', 'huge.jpg'), Buffer.alloc(21 * 1024 * 1024));
-    // Stored 1500 wide, shown 1000 wide: EXIF says rotate 90°.
+    // Stored 1500 wide, shown 1000 wide: EXIF says rotate 90°. Sharp on a phone, soft on a laptop.
     await sharp({ create: { width: 1500, height: 1000, channels: 3, background: '#888' } })
       .jpeg()
       .withMetadata({ orientation: 6 })
       .toFile(join(dir, 'a', 'portrait.jpg'));
     expect(await run(dir)).toMatchInlineSnapshot(`
       [
-        "a/index.mdx:15 warning [photo-too-small]",
-        "a/index.mdx:17 error [photo-too-large]",
-        "a/index.mdx:19 warning [photo-too-small]",
+        "a/index.mdx:17 error [photo-too-small]",
+        "a/index.mdx:19 error [photo-too-large]",
+        "a/index.mdx:21 warning [photo-small]",
       ]
     `);
   });
 
   it('warns about camera originals longer than the site needs, and --fix shrinks them upright in place', async () => {
     const dir = site({
-      a: `${frontmatter('标题丁')}\n<Figure src="./camera.jpg" alt="相机原图" caption="图注" />\n\n<Figure src="./camera.jpg" alt="同一张" caption="再用一次" />\n`,
+      a: `${frontmatter('标题丁')}\n正文。\n\n<Figure src="./camera.jpg" alt="相机原图" caption="图注" />\n\n<Figure src="./camera.jpg" alt="同一张" caption="再用一次" />\n`,
     });
     // A portrait photo as a phone stores it: 3200×2400 pixels plus EXIF "rotate 90°".
     await sharp({ create: { width: 3200, height: 2400, channels: 3, background: '#6a8' } })
@@ -111,7 +115,7 @@ describe('npm run check', () => {
     const before = await checkContent(dir, dir);
     expect(before.map((d) => `${d.file}:${d.line} ${d.severity} [${d.code}] ${d.zh} / ${d.en}`)).toMatchInlineSnapshot(`
       [
-        "a/index.mdx:15 warning [photo-oversized] ./camera.jpg 长边 3200 像素，网站最多用到 2400 像素；原图越大，构建越占内存。运行 npm run check -- --fix 自动缩小 / ./camera.jpg is 3200 px on its long side; the site needs at most 2400 px and large originals cost build memory; \`npm run check -- --fix\` shrinks it",
+        "a/index.mdx:17 warning [photo-oversized] ./camera.jpg 长边 3200 像素，网站最多用到 2400 像素；原图越大，构建越占内存。运行 npm run check -- --fix 自动缩小 / ./camera.jpg is 3200 px on its long side; the site needs at most 2400 px and large originals cost build memory; \`npm run check -- --fix\` shrinks it",
       ]
     `);
 
@@ -174,7 +178,7 @@ describe('the check cache (a build re-checks only features whose folder changed)
 
   it('reuses a feature’s results while its folder is unchanged, and re-checks it once a file changes', async () => {
     const dir = site({
-      a: `${frontmatter('标题甲')}\n<Figure src="./small.jpg" alt="小图" caption="图注" />\n`,
+      a: `${frontmatter('标题甲')}\n正文。\n\n<Figure src="./small.jpg" alt="小图" caption="图注" />\n`,
       b: `${frontmatter('标题乙')}\n正文。\n`,
     });
     await sharp({ create: { width: 640, height: 427, channels: 3, background: '#888' } })
@@ -182,7 +186,7 @@ describe('the check cache (a build re-checks only features whose folder changed)
       .toFile(join(dir, 'a', 'small.jpg'));
     const cacheFile = join(dir, '.cache', 'check.json');
     const first = await checkContent(dir, dir, { cacheFile });
-    expect(codes(first)).toEqual(['a/index.mdx:15 [photo-too-small]']);
+    expect(codes(first)).toEqual(['a/index.mdx:17 [photo-too-small]']);
 
     // Proof that the second run reads the cache rather than the files: a result planted in it comes back.
     const saved = JSON.parse(readFileSync(cacheFile, 'utf8')) as {
@@ -191,11 +195,11 @@ describe('the check cache (a build re-checks only features whose folder changed)
     const entry = saved.features[join(dir, 'a')];
     if (entry) entry.checked.diagnostics[0]!.code = 'planted';
     writeFileSync(cacheFile, JSON.stringify(saved));
-    expect(codes(await checkContent(dir, dir, { cacheFile }))).toEqual(['a/index.mdx:15 [planted]']);
+    expect(codes(await checkContent(dir, dir, { cacheFile }))).toEqual(['a/index.mdx:17 [planted]']);
     // A fresh clone in CI: same files, new modification times. Still reused.
     const later = new Date(Date.now() + 3_600_000);
     for (const name of ['index.mdx', 'small.jpg', 'photo-1.jpg']) utimesSync(join(dir, 'a', name), later, later);
-    expect(codes(await checkContent(dir, dir, { cacheFile }))).toEqual(['a/index.mdx:15 [planted]']);
+    expect(codes(await checkContent(dir, dir, { cacheFile }))).toEqual(['a/index.mdx:17 [planted]']);
 
     // The editor replaces the photo with a big enough one: a's folder changed, so it is checked again.
     copyFileSync(realPhoto, join(dir, 'a', 'small.jpg'));
@@ -214,9 +218,11 @@ describe('the check cache (a build re-checks only features whose folder changed)
   });
 
   it('ignores a cache it cannot read', async () => {
-    const dir = site({ a: `${frontmatter('标题甲')}\n<Figure src="./photo-9.jpg" alt="照片" caption="图注" />\n` });
+    const dir = site({
+      a: `${frontmatter('标题甲')}\n正文。\n\n<Figure src="./photo-9.jpg" alt="照片" caption="图注" />\n`,
+    });
     const cacheFile = join(dir, 'check.json');
     writeFileSync(cacheFile, '{ not json');
-    expect(codes(await checkContent(dir, dir, { cacheFile }))).toEqual(['a/index.mdx:15 [photo-missing]']);
+    expect(codes(await checkContent(dir, dir, { cacheFile }))).toEqual(['a/index.mdx:17 [photo-missing]']);
   });
 });

@@ -1,13 +1,14 @@
 /**
  * What the schema cannot see, per feature: photos that are missing, Figures without alt text
- * or caption, half-width punctuation in Chinese text, and a date more precise than the text.
+ * or caption, a body with nothing to read, and a date more precise than the text.
  * Each finding names the file and line.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import type { Nodes } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
-import { findHalfWidthPunctuation, type PunctuationChange } from '../import/punctuation.ts';
+import { photoPathProblem } from '../content/fields.ts';
+import { nearest } from '../content/nearest.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { frontmatterLine, type FeatureSource } from './feature-source.ts';
 
@@ -15,24 +16,37 @@ type Element = MdxJsxFlowElement | MdxJsxTextElement;
 const attr = (node: Element, name: string): MdxJsxAttribute | undefined =>
   node.attributes.find((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === name);
 
+export interface ImageReference {
+  src: string;
+  line: number;
+  /** The cover's path is also checked in form by the schema (photoPath); a Figure's only here. */
+  from: 'cover' | 'figure';
+}
+
 /** Every image the feature uses, with the line that names it. */
-export function referencedImages(feature: FeatureSource): { src: string; line: number }[] {
-  const images: { src: string; line: number }[] = [];
+export function referencedImages(feature: FeatureSource): ImageReference[] {
+  const images: ImageReference[] = [];
   const cover = feature.data['cover'] as { src?: unknown } | undefined;
   if (typeof cover?.src === 'string')
-    images.push({
-      src: cover.src,
-      line: frontmatterLine(feature, ['cover', 'src']),
-    });
+    images.push({ src: cover.src, line: frontmatterLine(feature, ['cover', 'src']), from: 'cover' });
   if (feature.tree) {
     visit(feature.tree, (node) => {
       if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Figure') {
         const src = attr(node, 'src')?.value;
-        if (typeof src === 'string') images.push({ src, line: node.position?.start.line ?? 1 });
+        if (typeof src === 'string') images.push({ src, line: node.position?.start.line ?? 1, from: 'figure' });
       }
     });
   }
   return images;
+}
+
+/** The photo files in a feature's folder, for "did you mean". */
+function photoFiles(folder: string): string[] {
+  try {
+    return readdirSync(folder).filter((name) => /\.(?:jpe?g|png|webp|avif)$/i.test(name));
+  } catch {
+    return [];
+  }
 }
 
 export function checkFigures(feature: FeatureSource): Diagnostic[] {
@@ -40,21 +54,20 @@ export function checkFigures(feature: FeatureSource): Diagnostic[] {
   const at = (line: number, severity: Diagnostic['severity'], code: string, zh: string, en: string) =>
     out.push({ file: feature.file, line, severity, code, zh, en });
   for (const image of referencedImages(feature)) {
-    if (!image.src.startsWith('./') || image.src.slice(2).includes('/')) {
-      at(
-        image.line,
-        'error',
-        'photo-path',
-        `图片路径“${image.src}”无效：照片放在稿件文件夹里，写成 ./photo-1.jpg 这样`,
-        `image path "${image.src}": photos live beside index.mdx, written as ./photo-1.jpg`,
-      );
-    } else if (!existsSync(join(feature.folder, image.src))) {
+    const problem = photoPathProblem(image.src);
+    if (problem) {
+      if (image.from === 'figure') at(image.line, 'error', 'photo-path', problem.zh, problem.en);
+    } else if (!photoFiles(feature.folder).includes(image.src.slice(2))) {
+      // Compared with the folder's listing, not the file system's answer: a Mac finds Photo-1.jpg
+      // for ./photo-1.jpg, and the Linux build machine does not.
+      const near = nearest(image.src.slice(2), photoFiles(feature.folder)).map((name) => `./${name}`);
+      const folder = feature.file.replace(/\/index\.mdx$/, '/');
       at(
         image.line,
         'error',
         'photo-missing',
-        `找不到照片 ${image.src}：请把照片放进 ${feature.folder}/，或改正文件名（注意大小写和扩展名）`,
-        `photo ${image.src} is missing: add it to the feature folder or fix the file name (case and extension matter)`,
+        `找不到照片 ${image.src}${near.length ? `：是不是 ${near.join('、')}？` : ''}请把照片放进 ${folder}，或改正文件名（注意大小写和扩展名）`,
+        `photo ${image.src} is missing${near.length ? `; did you mean ${near.join(', ')}?` : ''}: add it to ${folder} or fix the file name (case and extension matter)`,
       );
     }
   }
@@ -62,6 +75,7 @@ export function checkFigures(feature: FeatureSource): Diagnostic[] {
   visit(feature.tree, (node) => {
     if ((node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') || node.name !== 'Figure') return;
     const line = node.position?.start.line ?? 1;
+    // Written bare (`<Figure src … />`) is reported by checkComponentProps.
     if (!attr(node, 'src'))
       at(
         line,
@@ -70,8 +84,8 @@ export function checkFigures(feature: FeatureSource): Diagnostic[] {
         '<Figure> 缺少 src：写上照片文件名，如 src="./photo-2.jpg"',
         '<Figure> has no src: name the photo, e.g. src="./photo-2.jpg"',
       );
-    const alt = attr(node, 'alt')?.value;
-    if (typeof alt !== 'string' || alt.trim() === '') {
+    const alt = attr(node, 'alt');
+    if (!alt || (typeof alt.value === 'string' && alt.value.trim() === '')) {
       at(
         line,
         'error',
@@ -94,80 +108,6 @@ export function checkFigures(feature: FeatureSource): Diagnostic[] {
   return out;
 }
 
-export interface PunctuationFinding {
-  line: number;
-  column: number;
-  /** File offsets to replace, for --fix; empty when the text cannot be mapped back safely. */
-  fixes: { offset: number; to: string }[];
-  sample: string;
-}
-
-const offsetToPosition = (source: string, offset: number) => {
-  const before = source.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
-};
-
-/** Half-width punctuation in body text and in the frontmatter's reader-facing strings. */
-export function findPunctuation(feature: FeatureSource): PunctuationFinding[] {
-  const findings: PunctuationFinding[] = [];
-  const scan = (text: string, start: number | undefined) => {
-    const changes: PunctuationChange[] = findHalfWidthPunctuation(text);
-    if (!changes.length) return;
-    // Only a span whose source is exactly its text can be fixed in place (no escapes, no quotes).
-    const mappable = start !== undefined && feature.source.slice(start, start + text.length) === text;
-    for (const change of changes) {
-      const offset = (start ?? 0) + change.index;
-      const { line, column } = start !== undefined ? offsetToPosition(feature.source, offset) : { line: 1, column: 0 };
-      findings.push({
-        line,
-        column,
-        fixes: mappable ? [{ offset, to: change.to }] : [],
-        sample: text.slice(Math.max(0, change.index - 6), change.index + 6),
-      });
-    }
-  };
-  if (feature.tree) {
-    visit(feature.tree, (node) => {
-      if (node.type === 'text') scan(node.value, node.position?.start.offset);
-    });
-  }
-  // Frontmatter strings: offsets in the YAML start after the opening "---\n".
-  const yamlStart = feature.source.indexOf('\n') + 1;
-  for (const key of ['title', 'kicker', 'subtitle', 'summary']) {
-    const value = feature.data[key];
-    if (typeof value !== 'string') continue;
-    const at = feature.source.indexOf(value, yamlStart);
-    scan(value, at >= 0 ? at : undefined);
-  }
-  return findings;
-}
-
-export function checkPunctuation(feature: FeatureSource): Diagnostic[] {
-  return findPunctuation(feature).map((f) => ({
-    file: feature.file,
-    line: f.line,
-    column: f.column,
-    severity: 'warning' as const,
-    code: 'punctuation',
-    zh: `中文里用了半角标点：“${f.sample}”。运行 npm run check -- --fix 自动改成全角`,
-    en: 'half-width punctuation in Chinese text; `npm run check -- --fix` turns it full-width',
-  }));
-}
-
-/** Applies the fixes of `findPunctuation` to the source text. */
-export function fixPunctuation(feature: FeatureSource): {
-  source: string;
-  fixed: number;
-} {
-  const fixes = findPunctuation(feature)
-    .flatMap((f) => f.fixes)
-    .sort((a, b) => b.offset - a.offset);
-  let source = feature.source;
-  for (const fix of fixes) source = source.slice(0, fix.offset) + fix.to + source.slice(fix.offset + 1);
-  return { source, fixed: fixes.length };
-}
-
 /** A date written to the day must be supported by the text: the day appears in the body or dateNote. */
 export function checkDate(feature: FeatureSource): Diagnostic[] {
   const date = feature.data['date'];
@@ -188,6 +128,24 @@ export function checkDate(feature: FeatureSource): Diagnostic[] {
       code: 'date-day',
       zh: `date 写到了日（${text}），但正文和 dateNote 都没有“${month}月${day}日”。不要编造日期：改成 "${match[1]}-${match[2]}"，或在 dateNote 里写明出处（如版面日期）`,
       en: `date gives a day (${text}) that neither the text nor dateNote supports; write "${match[1]}-${match[2]}", or cite the source in dateNote`,
+    },
+  ];
+}
+
+/** A feature must have something to read: text in its body, not only frontmatter, photos or comments. */
+export function checkBody(feature: FeatureSource): Diagnostic[] {
+  if (!feature.tree || !feature.frontmatter.found) return [];
+  const hasText = (node: Nodes): boolean =>
+    node.type === 'text' ? node.value.trim() !== '' : 'children' in node && node.children.some(hasText);
+  if (hasText(feature.tree)) return [];
+  return [
+    {
+      file: feature.file,
+      line: feature.frontmatter.closeLine,
+      severity: 'error',
+      code: 'body-empty',
+      zh: '正文是空的：在结尾的 --- 下面空一行，写上稿件正文',
+      en: 'the body is empty: write the story below the closing ---',
     },
   ];
 }

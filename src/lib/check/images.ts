@@ -8,11 +8,18 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Diagnostic } from './diagnostic.ts';
+import { photoPathProblem } from '../content/fields.ts';
 import { referencedImages } from './content-checks.ts';
 import type { FeatureSource } from './feature-source.ts';
 
 /** The largest width a photo is rendered at (Figure's widest srcset entry, 1080 px; the cover at 2× a 42rem column ≈ 1344). */
 export const LARGEST_RENDERED_WIDTH = 1344;
+/**
+ * Below this a photo is blurred even on a phone, where most readers are: a full-width photo on
+ * a 360 px screen at 2× needs 720 px. A thumbnail saved from a web page or a chat is an error;
+ * between this and LARGEST_RENDERED_WIDTH, soft only on wide screens, a warning.
+ */
+export const MIN_WIDTH = 720;
 export const MAX_COMMIT_BYTES = 20 * 1024 * 1024;
 /**
  * The long side a photo is kept at. The widest the site shows one is the 1,600 px lightbox;
@@ -39,7 +46,7 @@ export function localPhotos(feature: FeatureSource): LocalPhoto[] {
   const photos: LocalPhoto[] = [];
   const seen = new Set<string>();
   for (const { src, line } of referencedImages(feature)) {
-    if (seen.has(src) || !src.startsWith('./') || src.slice(2).includes('/')) continue;
+    if (seen.has(src) || photoPathProblem(src)) continue;
     seen.add(src);
     const path = join(feature.folder, src);
     try {
@@ -82,14 +89,23 @@ export async function checkImages(feature: FeatureSource): Promise<Diagnostic[]>
           en: `${image.src} is ${longEdge} px on its long side; the site needs at most ${STORED_LONG_EDGE} px and large originals cost build memory; \`npm run check -- --fix\` shrinks it`,
         });
       }
-      if (width < LARGEST_RENDERED_WIDTH) {
+      if (width < MIN_WIDTH) {
+        out.push({
+          file: feature.file,
+          line: image.line,
+          severity: 'error',
+          code: 'photo-too-small',
+          zh: `${image.src} 只有 ${width} 像素宽，连手机上都会发虚（至少要 ${MIN_WIDTH} 像素，最好 ${LARGEST_RENDERED_WIDTH} 像素以上）。请换用原图，不要用缩略图或聊天软件里存下的图`,
+          en: `${image.src} is only ${width} px wide and blurs even on a phone (at least ${MIN_WIDTH} px, ideally ${LARGEST_RENDERED_WIDTH}); use the original photo, not a thumbnail`,
+        });
+      } else if (width < LARGEST_RENDERED_WIDTH) {
         out.push({
           file: feature.file,
           line: image.line,
           severity: 'warning',
-          code: 'photo-too-small',
-          zh: `${image.src} 只有 ${width} 像素宽，网页最宽显示 ${LARGEST_RENDERED_WIDTH} 像素，会发虚。请换用原图`,
-          en: `${image.src} is ${width} px wide but is shown up to ${LARGEST_RENDERED_WIDTH} px; use the original photo`,
+          code: 'photo-small',
+          zh: `${image.src} 只有 ${width} 像素宽，网页最宽显示 ${LARGEST_RENDERED_WIDTH} 像素，在电脑上会发虚。有原图请换用原图`,
+          en: `${image.src} is ${width} px wide but is shown up to ${LARGEST_RENDERED_WIDTH} px; use the original photo if you have it`,
         });
       }
     } catch {

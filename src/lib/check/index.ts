@@ -1,16 +1,23 @@
 /**
- * `npm run check`, the content-check integration and the tests all run this: every feature
- * under content/features, checked for what the schema cannot see.
+ * `npm run check`, the content-check integration (at the start of every build) and the tests
+ * all run this: every feature under content/features, and the districts and topics they point
+ * to, checked in one run — the content contract (src/lib/content/schema.ts) in-process, the
+ * references, the MDX, the photos — each finding at its file and line, sorted.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { SLUG_PATTERN } from '../import/index.ts';
 import { CheckCache, featureKey, type CheckedFeature } from './cache.ts';
-import { checkDate, checkFigures, checkPunctuation } from './content-checks.ts';
+import { checkComponentProps } from './components.ts';
+import { checkBody, checkDate, checkFigures } from './content-checks.ts';
 import type { Diagnostic } from './diagnostic.ts';
+import { checkEncoding } from './encoding.ts';
 import { frontmatterLine, readFeatureSource, type FeatureSource, type ReadOptions } from './feature-source.ts';
+import { checkFrontmatter, contentSchema, type ContentSchema } from './frontmatter-checks.ts';
 import { checkImages } from './images.ts';
 import { guardMdx } from './mdx-guard.ts';
+import { checkPunctuation } from './punctuation.ts';
+import { readTaxonomy } from './taxonomy.ts';
 
 export type { Diagnostic } from './diagnostic.ts';
 export { formatDiagnostic, summarize } from './diagnostic.ts';
@@ -30,7 +37,7 @@ export function readFeatures(featuresDir: string, cwd = process.cwd(), options: 
   return featureFolders(featuresDir).map((slug) => {
     const folder = join(featuresDir, slug);
     const file = join(folder, 'index.mdx');
-    return readFeatureSource(relative(cwd, file) || file, folder, slug, readFileSync(file, 'utf8'), options);
+    return readFeatureSource(relative(cwd, file) || file, folder, slug, readFileSync(file), options);
   });
 }
 
@@ -81,18 +88,10 @@ export function checkCollection(features: readonly Omit<CheckedFeature, 'diagnos
   return out;
 }
 
-export async function checkFeature(feature: FeatureSource): Promise<Diagnostic[]> {
-  const out: Diagnostic[] = [];
-  if (feature.frontmatterError) {
-    out.push({
-      file: feature.file,
-      line: feature.frontmatterError.line,
-      severity: 'error',
-      code: 'frontmatter',
-      zh: `文件开头 --- 之间的设置格式有误：${feature.frontmatterError.reason}。请对照编辑指南检查冒号、缩进和引号`,
-      en: `the frontmatter is not valid YAML: ${feature.frontmatterError.reason}`,
-    });
-  }
+export async function checkFeature(feature: FeatureSource, schema: ContentSchema): Promise<Diagnostic[]> {
+  const out: Diagnostic[] = checkFrontmatter(feature, schema);
+  // Without its --- lines the frontmatter reads as body text: anything found there follows from that.
+  if (!feature.frontmatter.found) return [...checkEncoding(feature.file, feature.bytes, feature), ...out];
   if (feature.parseError) {
     out.push({
       file: feature.file,
@@ -106,12 +105,16 @@ export async function checkFeature(feature: FeatureSource): Promise<Diagnostic[]
   }
   out.push(
     ...guardMdx(feature),
+    ...checkComponentProps(feature),
     ...checkFigures(feature),
+    ...checkBody(feature),
     ...checkPunctuation(feature),
     ...checkDate(feature),
     ...(await checkImages(feature)),
   );
-  return out;
+  // A line with bytes that are not UTF-8 gets that one message: the rest is what the garbled text caused.
+  const bad = new Set(feature.badLines);
+  return [...checkEncoding(feature.file, feature.bytes, feature), ...out.filter((d) => !bad.has(d.line))];
 }
 
 export interface CheckOptions {
@@ -124,32 +127,47 @@ export async function checkContent(
   cwd = process.cwd(),
   { cacheFile }: CheckOptions = {},
 ): Promise<Diagnostic[]> {
-  const cache = new CheckCache(cacheFile);
+  // districts.yaml and topics.yaml sit beside the features folder (content/).
+  const { taxonomy, diagnostics: taxonomyDiagnostics } = readTaxonomy(dirname(featuresDir), cwd);
+  const schema = contentSchema(taxonomy);
+  // Whether a feature's district and tags are valid depends on the lists: a change to them re-checks every feature.
+  const cache = new CheckCache(cacheFile, JSON.stringify(taxonomy));
   const checked: CheckedFeature[] = [];
   for (const slug of featureFolders(featuresDir)) {
     const folder = join(featuresDir, slug);
     const path = join(folder, 'index.mdx');
     const file = relative(cwd, path) || path;
-    const source = readFileSync(path, 'utf8');
-    const key = featureKey(file, folder, source);
+    const bytes = readFileSync(path);
+    const key = featureKey(file, folder, bytes);
     const saved = cache.get(folder, key);
     if (saved) {
       checked.push(saved);
       continue;
     }
-    const feature = readFeatureSource(file, folder, slug, source);
+    const feature = readFeatureSource(file, folder, slug, bytes);
     const title = feature.data['title'];
     const result: CheckedFeature = {
       file,
       slug,
       title: typeof title === 'string' ? title : undefined,
       titleLine: frontmatterLine(feature, ['title']),
-      diagnostics: await checkFeature(feature),
+      diagnostics: await checkFeature(feature, schema),
     };
     cache.set(folder, key, result);
     checked.push(result);
   }
   cache.save();
-  const out = [...checkCollection(checked), ...checked.flatMap((feature) => feature.diagnostics)];
-  return out.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  const out = [
+    ...taxonomyDiagnostics,
+    ...checkCollection(checked),
+    ...checked.flatMap((feature) => feature.diagnostics),
+  ];
+  return sortDiagnostics(out);
+}
+
+/** By file, then line, then column: the order an editor works through them. */
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0),
+  );
 }

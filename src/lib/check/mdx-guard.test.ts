@@ -49,7 +49,7 @@ describe('the MDX guard', () => {
   it('refuses unknown components, iframes, javascript: links, expression and spread attributes', () => {
     expect(hostile('components')).toMatchInlineSnapshot(`
       [
-        "components.mdx:5 [mdx-component] 没有名为 <Evil> 的组件。可用的组件：Figure、Gallery、EditorNote、InfoBox、PullQuote（见编辑指南）",
+        "components.mdx:5 [mdx-component] 没有名为 <Evil> 的组件。可用的组件：Figure、Gallery、EditorNote、InfoBox、PullQuote（见编辑指南，注意大小写）",
         "components.mdx:7 [mdx-html] 不允许使用 <iframe> 标签：稿件中不能嵌入脚本、样式、框架或表单。请删去，图片请用 <Figure>",
         "components.mdx:9 [mdx-url] 链接不能是 javascript:/data: 地址",
         "components.mdx:11 [mdx-attribute] <Figure> 的 caption 只能写成 caption="文字"，不能用 {…}",

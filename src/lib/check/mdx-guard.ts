@@ -14,6 +14,7 @@ import type { Program } from 'estree';
 import type { Nodes } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
+import { nearest } from '../content/nearest.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import type { FeatureSource } from './feature-source.ts';
 
@@ -114,19 +115,22 @@ function checkElement(node: MdxJsxFlowElement | MdxJsxTextElement, report: Repor
     report(node, 'mdx-fragment', '不能使用 <> </> 片段。请删去', 'fragments (<> </>) are not allowed; remove them');
   } else if (/^[A-Z]/.test(name) || name.includes('.')) {
     if (!(SITE_COMPONENTS as readonly string[]).includes(name)) {
+      const near = nearest(name, SITE_COMPONENTS);
       report(
         node,
         'mdx-component',
-        `没有名为 <${name}> 的组件。可用的组件：${SITE_COMPONENTS.join('、')}（见编辑指南）`,
-        `there is no component <${name}>; use one of ${SITE_COMPONENTS.join(', ')}`,
+        `没有名为 <${name}> 的组件${near.length ? `，是不是 <${near.join('>、<')}>？` : '。'}可用的组件：${SITE_COMPONENTS.join('、')}（见编辑指南，注意大小写）`,
+        `there is no component <${name}>${near.length ? `; did you mean <${near.join('>, <')}>?` : ''} Use one of ${SITE_COMPONENTS.join(', ')}`,
       );
     }
   } else if (!SAFE_HTML.has(name.toLowerCase())) {
+    // <figure> for <Figure>: a site component written in lower case.
+    const near = nearest(name, SITE_COMPONENTS);
     report(
       node,
       'mdx-html',
-      `不允许使用 <${name}> 标签：稿件中不能嵌入脚本、样式、框架或表单。请删去，图片请用 <Figure>`,
-      `<${name}> is not allowed in a feature (no scripts, styles, frames or forms); remove it, use <Figure> for photos`,
+      `不允许使用 <${name}> 标签：稿件中不能嵌入脚本、样式、框架或表单。${near.length ? `组件名要大写开头：是不是 <${near.join('>、<')}>？` : '请删去，图片请用 <Figure>'}`,
+      `<${name}> is not allowed in a feature (no scripts, styles, frames or forms)${near.length ? `; did you mean <${near.join('>, <')}>?` : '; remove it, use <Figure> for photos'}`,
     );
   }
   for (const attribute of node.attributes) {

@@ -43,8 +43,8 @@ export function describeValue(input: unknown): { zh: string; en: string } {
 function wrongKind(field: Field, input: unknown, expected: { zh: string; en: string }): string {
   if (input === undefined)
     return bilingual(
-      `缺少 ${named(field)}，请在文件开头的 frontmatter 中填写`,
-      `${field.key} is missing: add it to the frontmatter`,
+      `缺少 ${named(field)}：请在设置项里补上这一项`,
+      `${field.key} is missing: add it`,
     );
   if (input === null || input === '')
     return bilingual(

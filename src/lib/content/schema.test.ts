@@ -66,7 +66,7 @@ describe('feature frontmatter', () => {
   it('names the field, what was written and how to fix it, for a missing, empty or mistyped field', () => {
     expect(issues({ title: undefined, kicker: '', subtitle: null, city: 42, draft: 'false' })).toMatchInlineSnapshot(`
       [
-        "title: 缺少 title（主标题），请在文件开头的 frontmatter 中填写 | title is missing: add it to the frontmatter",
+        "title: 缺少 title（主标题）：请在设置项里补上这一项 | title is missing: add it",
         "kicker: kicker（引题）不能为空 | kicker must not be empty",
         "subtitle: subtitle（副题）是空的：请填写文字，或删去这一行 | subtitle is empty: give text, or delete the line",
         "city: city（城市）应为文字，这里写的是数字 42 | city must be text, not a number (42)",

@@ -70,7 +70,7 @@ function featureDate(field: Field) {
       code: 'custom',
       message:
         written === undefined
-          ? bilingual(`缺少 ${named(field)}，${forms}`, `${field.key} is missing: ${formsEn}`)
+          ? bilingual(`缺少 ${named(field)}：请在设置项里补上，${forms}`, `${field.key} is missing: ${formsEn}`)
           : bilingual(
               `${named(field)}写的是${written}，不是有效的日期：${forms}；月、日写两位数，日期要真实存在`,
               `${field.key} is ${text !== undefined ? `"${text}"` : describeValue(value).en}, not a date: ${formsEn}, a real date`,

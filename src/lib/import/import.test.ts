@@ -208,7 +208,7 @@ describe('every seed page', () => {
           feature.mdx,
         );
         expect(source.parseError).toBeUndefined();
-        expect(source.frontmatterError).toBeUndefined();
+        expect(source.frontmatter.error).toBeUndefined();
         expect(guardMdx(source)).toEqual([]);
         expect(checkFigures(source).filter((d) => d.code !== 'photo-missing')).toEqual([]);
         expect(source.data).toMatchObject({

@@ -1,0 +1,124 @@
+/**
+ * A feature's frontmatter against the content contract (src/lib/content/schema.ts), in-process:
+ * every issue of every field, each at the line of its key, with the contract's own bilingual
+ * message — where `astro sync` stops at the first bad file and names no line.
+ */
+import { z } from 'astro/zod';
+import { knownId, photoPath, splitMessage, unknownKeysMessage, type Field } from '../content/fields.ts';
+import { FIELDS, featureSchema } from '../content/schema.ts';
+import type { Diagnostic } from './diagnostic.ts';
+import { frontmatterLine, type FeatureSource } from './feature-source.ts';
+import type { Taxonomy } from './taxonomy.ts';
+
+/** The contract as the check applies it: ids from the YAML files read this run, photos as paths. */
+export function contentSchema(taxonomy: Taxonomy) {
+  return featureSchema({
+    photo: photoPath(FIELDS.coverSrc),
+    district: knownId(FIELDS.district, taxonomy.districts.file, taxonomy.districts.entries, 'unknown-district'),
+    topic: knownId(FIELDS.tags, taxonomy.topics.file, taxonomy.topics.entries, 'unknown-topic'),
+  });
+}
+
+export type ContentSchema = ReturnType<typeof contentSchema>;
+
+/** The keys an object of the schema has at `path` (['cover'], ['bylines', 0]), for "did you mean". */
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let node: unknown = schema;
+  for (const key of [...path, undefined]) {
+    while (node instanceof z.ZodOptional || node instanceof z.ZodDefault) node = node.unwrap();
+    if (key === undefined) break;
+    if (node instanceof z.ZodObject) node = (node.shape as Record<PropertyKey, unknown>)[key];
+    else if (node instanceof z.ZodArray) node = node.element;
+    else return [];
+  }
+  return node instanceof z.ZodObject ? Object.keys(node.shape) : [];
+}
+
+const fieldNamed = (key: PropertyKey | undefined): Field | undefined =>
+  Object.values(FIELDS).find((field) => field.key === key);
+
+/**
+ * Characters that break YAML when typed in a Chinese input method: a full-width colon after
+ * a key, full-width quotes closing a half-width one, an ideographic space or a tab indenting.
+ */
+function fullWidthHint(line: string): string | undefined {
+  if (/^\s*[A-Za-z][\w.]*\s*：/.test(line)) return '设置项名后面的冒号要用英文半角冒号加空格“: ”，不能用全角“：”';
+  if (/^[\u3000\t]/.test(line)) return '缩进只能用半角空格，不能用全角空格或 Tab';
+  if (/:\s*"[^"]*[“”]\s*$/.test(line) || /:\s*[“”][^"]*"\s*$/.test(line))
+    return '值两边的引号要成对：都用英文半角引号 "…"（全角引号“”只能出现在文字中间）';
+  return undefined;
+}
+
+function yamlError(feature: FeatureSource, error: { line: number; reason: string }): Diagnostic {
+  const lines = feature.source.split('\n');
+  // The parser often notices a mistake a line or more after it: look back for the likely cause.
+  let line = error.line;
+  let hint: string | undefined;
+  for (let n = feature.frontmatter.openLine + 1; n <= Math.min(error.line, lines.length); n++) {
+    hint = fullWidthHint(lines[n - 1] ?? '');
+    if (hint) {
+      line = n;
+      break;
+    }
+  }
+  return {
+    file: feature.file,
+    line,
+    severity: 'error',
+    code: 'frontmatter',
+    zh: `文件开头 --- 之间的设置项格式有误：${hint ?? `${error.reason}。请检查冒号（半角加空格）、缩进（两个半角空格）和引号是否成对`}`,
+    en: `the frontmatter is not valid YAML: ${error.reason}`,
+  };
+}
+
+export function checkFrontmatter(feature: FeatureSource, schema: ContentSchema): Diagnostic[] {
+  const { file, frontmatter } = feature;
+  const at = (line: number, code: string, zh: string, en: string): Diagnostic => ({
+    file,
+    line,
+    severity: 'error',
+    code,
+    zh,
+    en,
+  });
+  if (!frontmatter.found) {
+    return [
+      at(
+        1,
+        'frontmatter-missing',
+        '文件开头没有设置项：第一行应是 ---，接着是 title: 等设置项，再以一行 --- 结束（可以用 npm run new 生成模板）。如果开头有 ---，请检查结尾的 --- 是否还在',
+        'the file does not start with frontmatter: a line ---, the fields (title: …), and a closing line ---',
+      ),
+    ];
+  }
+  if (frontmatter.error) return [yamlError(feature, frontmatter.error)];
+  if (Object.keys(feature.data).length === 0) {
+    return [
+      at(
+        frontmatter.openLine,
+        'frontmatter-missing',
+        '两行 --- 之间没有设置项：请填写 title、summary 等（见编辑指南第四节）',
+        'the frontmatter has no fields: fill in title, summary and the rest',
+      ),
+    ];
+  }
+  const result = schema.safeParse(feature.data);
+  if (result.success) return [];
+  return result.error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      const known = keysAt(schema, issue.path);
+      const parent = fieldNamed(issue.path.find((key) => typeof key === 'string'));
+      return issue.keys.map((key) => {
+        const { zh, en } = splitMessage(unknownKeysMessage([key], known, parent));
+        return at(frontmatterLine(feature, [...issue.path, key]), 'unknown-field', zh, en);
+      });
+    }
+    const { zh, en } = splitMessage(issue.message);
+    const code = (issue as { params?: { code?: string } }).params?.code ?? 'schema';
+    const line = frontmatterLine(feature, issue.path);
+    // A message of zod's own is English only: say in Chinese which field it is about.
+    if (zh === en)
+      return [at(line, code, `设置项 ${issue.path.join('.')} 有误（${en}），请对照编辑指南第四节修改`, en)];
+    return [at(line, code, zh, en)];
+  });
+}
