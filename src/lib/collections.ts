@@ -4,6 +4,8 @@
  * beside it so it can be tested without Astro.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { resolveReference, type ReferringFeature } from './content/references.ts';
+import { FIELDS } from './content/schema.ts';
 import { featureDateToDate } from './feature-date.ts';
 import { isPublished } from './published.ts';
 import { planSearchIndexes } from './search/index-plan.ts';
@@ -60,4 +62,56 @@ export function getSearchIndexPlan(): Promise<SearchIndexPlan> {
   if (__ZHUANBAN_SHOW_DRAFTS__) return loadSearchIndexPlan();
   searchIndexPlan ??= loadSearchIndexPlan();
   return searchIndexPlan;
+}
+
+type District = CollectionEntry<'districts'>;
+type Topic = CollectionEntry<'topics'>;
+
+async function loadTaxonomy(): Promise<{ districts: Map<string, District>; topics: Map<string, Topic> }> {
+  const [districts, topics] = await Promise.all([getCollection('districts'), getCollection('topics')]);
+  return {
+    districts: new Map(districts.map((entry) => [entry.id, entry])),
+    topics: new Map(topics.map((entry) => [entry.id, entry])),
+  };
+}
+
+let taxonomy: ReturnType<typeof loadTaxonomy> | undefined;
+
+function getTaxonomy(): ReturnType<typeof loadTaxonomy> {
+  if (__ZHUANBAN_SHOW_DRAFTS__) return loadTaxonomy();
+  taxonomy ??= loadTaxonomy();
+  return taxonomy;
+}
+
+/** What a page needs of a feature to follow its references. */
+interface Referring extends ReferringFeature {
+  data: { district: { id: string }; tags: readonly { id: string }[] };
+}
+
+/**
+ * The feature's district. Every page reads it through here, never through getEntry(): an id
+ * that is not in content/districts.yaml stops the page with the editor's message
+ * (src/lib/content/references.ts), not with `undefined.data`.
+ */
+export async function resolveDistrict(feature: Referring): Promise<District> {
+  const { districts } = await getTaxonomy();
+  return resolveReference(districts, feature.data.district.id, feature, {
+    field: FIELDS.district,
+    path: ['district'],
+    list: 'content/districts.yaml',
+    code: 'unknown-district',
+  });
+}
+
+/** The feature's topics, in the order written; like resolveDistrict, never an undefined entry. */
+export async function resolveTopics(feature: Referring): Promise<Topic[]> {
+  const { topics } = await getTaxonomy();
+  return feature.data.tags.map((tag, index) =>
+    resolveReference(topics, tag.id, feature, {
+      field: FIELDS.tags,
+      path: ['tags', index],
+      list: 'content/topics.yaml',
+      code: 'unknown-topic',
+    }),
+  );
 }
