@@ -10,10 +10,10 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
-import { getEntries, render } from 'astro:content';
+import { render } from 'astro:content';
 import { mdxComponents } from '../components/mdx/index.ts';
 import { ui } from '../i18n/zh-CN.ts';
-import { getPublishedFeatures } from '../lib/collections.ts';
+import { getPublishedFeatures, resolveTopics } from '../lib/collections.ts';
 import { featureDateToDate } from '../lib/feature-date.ts';
 import { feedHtml } from '../lib/feed-html.ts';
 import { canonicalUrl } from '../lib/share.ts';
@@ -29,7 +29,7 @@ export async function GET(context: APIContext) {
       const link = withBase(`/features/${feature.id}/`);
       const { Content } = await render(feature);
       const html = await container.renderToString(Content, { props: { components: mdxComponents } });
-      const topics = await getEntries(feature.data.tags);
+      const topics = await resolveTopics(feature);
       return {
         title: feature.data.title,
         link,
