@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import buildLog from './src/integrations/build-log.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import drafts from './src/integrations/drafts.ts';
 import pagefind from './src/integrations/pagefind.ts';
@@ -34,6 +35,6 @@ export default defineConfig({
   // drafts decides from the command (dev or build) whether drafts are shown; contentCheck
   // stops a bad build before any page is written; pruneOriginals removes the photo originals
   // no page links to before pagefind indexes the site; verifyBuild runs last, after pagefind,
-  // so the search index it checks exists.
-  integrations: [drafts(), contentCheck(), mdx(), sitemap(), pruneOriginals(), pagefind(), verifyBuild()],
+  // so the search index it checks exists. buildLog drops one upstream warning (see the file).
+  integrations: [buildLog(), drafts(), contentCheck(), mdx(), sitemap(), pruneOriginals(), pagefind(), verifyBuild()],
 });
