@@ -4,13 +4,17 @@
  * as Astro integrations — succeeded. A failed build leaves the previous dist/ as it was, so
  * a half-written site is never served or deployed.
  *
- *   npm run build [-- --outDir /tmp/mine] [other astro build flags]
+ *   npm run build [-- --outDir /tmp/mine] [--full-log] [other astro build flags]
  *
- * `astro build` runs as a child process with its output streaming as usual.
+ * `astro build` runs as a child process with its output streaming through BuildReport
+ * (src/lib/check/build-report.ts): Astro's line per page and per image folded into counts
+ * (--full-log shows them), and the content warnings and errors repeated at the end.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { BuildReport } from '../src/lib/check/build-report.ts';
 
 /** Splits `--outDir x` / `--outDir=x` out of the arguments. */
 export function takeOutDir(args: readonly string[]): {
@@ -32,13 +36,16 @@ export function takeOutDir(args: readonly string[]): {
  * Runs `build(staging)`; on success replaces `target` with the staging folder, on failure
  * removes the staging folder and leaves `target` untouched. Returns the build's exit code.
  */
-export function buildThenSwap(target: string, build: (staging: string) => number): number {
+export async function buildThenSwap(
+  target: string,
+  build: (staging: string) => number | Promise<number>,
+): Promise<number> {
   const staging = join(dirname(target), `.${basename(target)}.building-${process.pid}`);
   const previous = join(dirname(target), `.${basename(target)}.previous-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   let code: number;
   try {
-    code = build(staging);
+    code = await build(staging);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
@@ -54,20 +61,48 @@ export function buildThenSwap(target: string, build: (staging: string) => number
   return 0;
 }
 
-function main(): void {
-  const { outDir, rest } = takeOutDir(process.argv.slice(2));
+/** Runs `astro build` with its output read line by line through `report`; resolves to its exit code. */
+function astroBuild(args: readonly string[], report: BuildReport): Promise<number> {
   const astro = resolve('node_modules/astro/bin/astro.mjs');
-  const code = buildThenSwap(outDir, (staging) => {
-    const run = spawnSync(process.execPath, [astro, 'build', '--outDir', staging, ...rest], { stdio: 'inherit' });
-    return run.status ?? 1;
+  const child = spawn(process.execPath, [astro, 'build', ...args], {
+    stdio: ['inherit', 'pipe', 'pipe'],
+    // Piped, Astro would drop its colours; keep them when we are on a terminal.
+    env: process.stdout.isTTY ? { FORCE_COLOR: '1', ...process.env } : process.env,
   });
+  const pass = (from: NodeJS.ReadableStream, to: NodeJS.WriteStream) =>
+    new Promise<void>((done) => {
+      const lines = createInterface({ input: from, crlfDelay: Infinity });
+      lines.on('line', (line) => {
+        for (const shown of report.read(line)) to.write(`${shown}\n`);
+      });
+      lines.on('close', done);
+    });
+  const streams = Promise.all([pass(child.stdout, process.stdout), pass(child.stderr, process.stderr)]);
+  return new Promise((done) => {
+    child.on('close', (code) => {
+      void streams.then(() => {
+        done(code ?? 1);
+      });
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const fullLog = args.includes('--full-log');
+  const { outDir, rest } = takeOutDir(args.filter((arg) => arg !== '--full-log'));
+  const report = new BuildReport(fullLog);
+  const code = await buildThenSwap(outDir, (staging) => astroBuild(['--outDir', staging, ...rest], report));
+  const summary = report.summary();
   if (code !== 0) {
     console.error(
       `\n✗ 构建失败，${outDir} 保持上一次成功构建的内容 / build failed; ${outDir} still holds the last good build`,
     );
+    for (const line of summary) console.error(line);
     process.exit(code);
   }
+  for (const line of summary) console.log(line);
   console.log(`\n✓ 已更新 ${outDir} / ${outDir} updated`);
 }
 
-if (import.meta.main) main();
+if (import.meta.main) await main();

@@ -24,9 +24,13 @@ export default function contentCheck(): AstroIntegration {
         }
         const errors = diagnostics.filter((d) => d.severity === 'error');
         if (errors.length && command === 'build') {
-          throw new Error(
-            `内容检查未通过，构建停止 / content check failed: ${summarize(diagnostics)}\n${errors.map(formatDiagnostic).join('\n')}`,
+          // Each error is logged above, and `npm run build` lists them again at the very end.
+          // A stack trace into this file would only bury them.
+          const error = new Error(
+            `内容检查未通过，构建停止：${errors.length} 个错误（见上）/ content check failed: ${errors.length} error(s), listed above`,
           );
+          error.stack = '';
+          throw error;
         }
         logger.info(`内容检查 / content check: ${summarize(diagnostics)}`);
       },

@@ -143,19 +143,19 @@ describe('npm run check', () => {
 });
 
 describe('build then swap', () => {
-  it('leaves the previous site untouched when the build fails, and replaces it when it succeeds', () => {
+  it('leaves the previous site untouched when the build fails, and replaces it when it succeeds', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhuanban-swap-'));
     const dist = join(dir, 'dist');
     mkdirSync(dist);
     writeFileSync(join(dist, 'index.html'), 'old site');
-    const failed = buildThenSwap(dist, (staging) => {
+    const failed = await buildThenSwap(dist, (staging) => {
       mkdirSync(staging);
       writeFileSync(join(staging, 'index.html'), 'half a site');
       return 1;
     });
     expect(failed).toBe(1);
     expect(readFileSync(join(dist, 'index.html'), 'utf8')).toBe('old site');
-    const ok = buildThenSwap(dist, (staging) => {
+    const ok = await buildThenSwap(dist, (staging) => {
       mkdirSync(staging);
       writeFileSync(join(staging, 'index.html'), 'new site');
       return 0;

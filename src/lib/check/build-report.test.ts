@@ -1,0 +1,48 @@
+import { expect, it } from 'vitest';
+import { BuildReport } from './build-report.ts';
+
+const LOG = `16:43:52 [WARN] [zhuanban:content-check] content/features/a/index.mdx:9: 提醒 warning [punctuation] 中文里用了半角标点
+    half-width punctuation in Chinese text
+16:30:56 [build] Building static entrypoints...
+ generating static routes 
+16:30:56   ├─ /404.html (+22ms) 
+16:30:56   ├─ /features/a/index.html (+8ms) 
+16:30:56   └─ /index.html (+25ms) 
+16:30:56 ✓ Completed in 635ms.
+16:30:56   ▶ /_astro/photo-1.CEpT9oqG_ZO6NtI.avif (before: 397kB, after: 5kB) (+89ms) (1/2)
+16:30:56   ▶ /_astro/photo-1.DVDY-c9c_Z200QA7.avif (reused cache entry) (2/2)
+16:43:52 [ERROR] Render failed: content/features/b/index.mdx:7: 错误 error [unknown-district] district（所属区）“nowhere”不在 content/districts.yaml 里
+    district "nowhere" is not an id in content/districts.yaml
+  Stack trace:
+    at render (file:///x/chunk.mjs:1:1)`;
+
+it('folds runs of page and image lines into a count, and ends with the findings, errors last', () => {
+  const report = new BuildReport();
+  const shown = LOG.split('\n').flatMap((line) => report.read(line));
+  expect([...shown, ...report.summary()].join('\n')).toMatchInlineSnapshot(`
+    "16:43:52 [WARN] [zhuanban:content-check] content/features/a/index.mdx:9: 提醒 warning [punctuation] 中文里用了半角标点
+        half-width punctuation in Chinese text
+    16:30:56 [build] Building static entrypoints...
+     generating static routes 
+      … 3 个页面 / 3 page(s) (npm run build -- --full-log lists them)
+    16:30:56 ✓ Completed in 635ms.
+      … 2 张图片 / 2 image(s) (npm run build -- --full-log lists them)
+    16:43:52 [ERROR] Render failed: content/features/b/index.mdx:7: 错误 error [unknown-district] district（所属区）“nowhere”不在 content/districts.yaml 里
+        district "nowhere" is not an id in content/districts.yaml
+      Stack trace:
+        at render (file:///x/chunk.mjs:1:1)
+
+    内容提醒 1 条 / 1 content warning(s):
+    content/features/a/index.mdx:9: 提醒 warning [punctuation] 中文里用了半角标点
+        half-width punctuation in Chinese text
+
+    要改的错误 1 个 / 1 error(s) to fix:
+    content/features/b/index.mdx:7: 错误 error [unknown-district] district（所属区）“nowhere”不在 content/districts.yaml 里
+        district "nowhere" is not an id in content/districts.yaml"
+  `);
+});
+
+it('shows every line with --full-log', () => {
+  const report = new BuildReport(true);
+  expect(LOG.split('\n').flatMap((line) => report.read(line))).toEqual(LOG.split('\n'));
+});
