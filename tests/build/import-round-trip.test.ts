@@ -9,11 +9,11 @@
  * last) and the shared seed-fidelity tool reads what it wrote. The scratch project lives
  * under test-results/, not os.tmpdir(): see sharesAncestorWithRepository for why.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaffoldSiteProject } from '../../bench/lib/site-project.ts';
+import { runNode, tail } from '../support/child-process.ts';
 import { repo, seeds, shared } from '../support/site.ts';
 
 /** Stories on each seed page, in file-name order: seven in all. */
@@ -23,42 +23,7 @@ const TIMEOUT = 5 * 60_000;
 /** A copy of one imported story left as a draft. */
 const DRAFT = 'zz-still-a-draft';
 
-// The project's Node 24 (type stripping, Astro 7), whichever Node runs Vitest.
-const node = join(repo, 'node_modules', '.bin', 'node');
 const tool = join(shared, 'tools', 'seed-fidelity.mjs');
-
-/** What Vitest adds to process.env (see runNode). */
-const VITEST_VARIABLES = new Set(['NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'TEST']);
-
-interface Run {
-  status: number | null;
-  output: string;
-}
-
-/** Runs a Node script in `cwd`, collecting stdout and stderr together (asynchronously, so imports can overlap). */
-function runNode(args: string[], cwd: string, extraEnv: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    // Vitest copies its import.meta.env into process.env (NODE_ENV=test, MODE=test, DEV=1,
-    // PROD=''…). Inherited, they reach the site's import.meta.env and `astro build` takes
-    // DEV for true: it builds drafts as pages (verify-build then fails it). Children get the
-    // environment a shell would give them.
-    const env = Object.fromEntries(
-      Object.entries(process.env).filter(([name]) => !VITEST_VARIABLES.has(name) && !name.startsWith('VITEST')),
-    );
-    Object.assign(env, { NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' }, extraEnv);
-    const child = spawn(node, args, { cwd, env });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => {
-      resolve({ status, output });
-    });
-  });
-}
-
-/** The end of a long log, enough to show a failure without drowning the report. */
-const tail = (text: string, lines = 40): string => text.split('\n').slice(-lines).join('\n');
 
 let project = '';
 const seedFiles = existsSync(seeds)

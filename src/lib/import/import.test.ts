@@ -13,25 +13,10 @@ import { furnitureReason } from './furniture.ts';
 import { importPage } from './index.ts';
 import { joinLines, joinPair } from './join-lines.ts';
 import { toFullWidth } from './punctuation.ts';
+import { encodeGb18030 } from '../../../tests/support/gb18030.ts';
 
 const SEEDS = seeds;
 const districts = parseDistricts(readFileSync(new URL('../../../content/districts.yaml', import.meta.url), 'utf8'));
-
-/** GB18030 bytes for a string, by inverting the platform's decoder over the two-byte range. */
-function encodeGb18030(text: string): Uint8Array {
-  const decoder = new TextDecoder('gb18030');
-  const table = new Map<string, number[]>();
-  for (let a = 0x81; a <= 0xfe; a++)
-    for (let b = 0x40; b <= 0xfe; b++) if (b !== 0x7f) table.set(decoder.decode(new Uint8Array([a, b])), [a, b]);
-  return new Uint8Array(
-    [...text].flatMap((c) => {
-      if (c.charCodeAt(0) < 0x80) return [c.charCodeAt(0)];
-      const bytes = table.get(c);
-      if (!bytes) throw new Error(`no GBK code for ${c}`);
-      return bytes;
-    }),
-  );
-}
 
 describe('decoding', () => {
   const text = '九龙办事处位于经开区东南部，作为经济发展的主战场。';
