@@ -44,7 +44,11 @@ interface CacheFile {
  * The checks' own source (src/lib/check, and the contract and import code they use) and the
  * locked versions of the parsers they run (package-lock.json): a change to either re-checks everything.
  */
+let version: string | undefined;
+
 function codeVersion(): string {
+  // The code cannot change while it runs: hash it once per process.
+  if (version) return version;
   const hash = createHash('sha256');
   const lib = join(import.meta.dirname, '..');
   for (const dir of [import.meta.dirname, join(lib, 'content'), join(lib, 'import')]) {
@@ -58,7 +62,8 @@ function codeVersion(): string {
   } catch {
     // No lock file (a copied project): the source alone decides.
   }
-  return hash.digest('hex');
+  version = hash.digest('hex');
+  return version;
 }
 
 const HEAD_BYTES = 64 * 1024;

@@ -44,8 +44,9 @@ const fieldNamed = (key: PropertyKey | undefined): Field | undefined =>
 function fullWidthHint(line: string): string | undefined {
   if (/^\s*[A-Za-z][\w.]*\s*：/.test(line)) return '设置项名后面的冒号要用英文半角冒号加空格“: ”，不能用全角“：”';
   if (/^[\u3000\t]/.test(line)) return '缩进只能用半角空格，不能用全角空格或 Tab';
-  if (/:\s*"[^"]*[“”]\s*$/.test(line) || /:\s*[“”][^"]*"\s*$/.test(line))
-    return '值两边的引号要成对：都用英文半角引号 "…"（全角引号“”只能出现在文字中间）';
+  // An odd number of " on a line: one of a pair typed full-width (“), or a quote inside a quoted value.
+  if ((line.replace(/\\"/g, '').match(/"/g) ?? []).length % 2 === 1)
+    return '这一行的英文双引号 " 没有成对：值两边都用英文半角引号 "…"，文字中间的引号用全角“”';
   return undefined;
 }
 

@@ -16,6 +16,7 @@ import { frontmatterLine, readFeatureSource, type FeatureSource, type ReadOption
 import { checkFrontmatter, contentSchema, type ContentSchema } from './frontmatter-checks.ts';
 import { checkImages } from './images.ts';
 import { guardMdx } from './mdx-guard.ts';
+import { mdxSyntaxError } from './mdx-syntax.ts';
 import { checkPunctuation } from './punctuation.ts';
 import { readTaxonomy } from './taxonomy.ts';
 
@@ -92,17 +93,8 @@ export async function checkFeature(feature: FeatureSource, schema: ContentSchema
   const out: Diagnostic[] = checkFrontmatter(feature, schema);
   // Without its --- lines the frontmatter reads as body text: anything found there follows from that.
   if (!feature.frontmatter.found) return [...checkEncoding(feature.file, feature.bytes, feature), ...out];
-  if (feature.parseError) {
-    out.push({
-      file: feature.file,
-      line: feature.parseError.line,
-      ...(feature.parseError.column ? { column: feature.parseError.column } : {}),
-      severity: 'error',
-      code: 'mdx-syntax',
-      zh: `正文不是有效的 MDX：${feature.parseError.reason}。常见原因：标签没有闭合，或正文里有未转义的 < { }（写成 \\< \\{ \\}）`,
-      en: `the body is not valid MDX: ${feature.parseError.reason}`,
-    });
-  }
+  const syntax = mdxSyntaxError(feature);
+  if (syntax) out.push(syntax);
   out.push(
     ...guardMdx(feature),
     ...checkComponentProps(feature),
