@@ -108,7 +108,7 @@ describe('what editors’ tools do to a file', () => {
       /^content\/features\/jiulong\/index.mdx:8: 错误 error \[frontmatter\] .*全角“：”/,
     );
     expect((await check(replace('office: 九龙办事处', 'office: "九龙办事处”')))[0]).toMatch(
-      /^content\/features\/jiulong\/index.mdx:5: 错误 error \[frontmatter\] .*引号要成对/,
+      /^content\/features\/jiulong\/index.mdx:5: 错误 error \[frontmatter\] .*没有成对/,
     );
   });
 
@@ -122,6 +122,17 @@ describe('what editors’ tools do to a file', () => {
     expect(await check(original.replace(/^---\n/, ''))).toEqual([
       expect.stringMatching(/^content\/features\/jiulong\/index.mdx:1: .*\[frontmatter-missing\]/),
     ]);
+  });
+});
+
+describe('MDX the parser refuses', () => {
+  it('names the tag to fix, in Chinese, where the parser noticed another line', async () => {
+    const mdx = replace('## 抓党建树新风', '<Galery>\n\n正文。\n\n</Gallery>\n\n## 抓党建树新风');
+    expect((await check(mdx)).map((line) => line.split(' | ')[0])).toMatchInlineSnapshot(`
+      [
+        "content/features/jiulong/index.mdx:26: 错误 error [mdx-syntax] 正文不是有效的 MDX：开始标签 <Galery>（第 26 行）和结束标签 </Gallery> 不一致。是不是 <Gallery>？两处要写同一个组件名，注意大小写",
+      ]
+    `);
   });
 });
 
