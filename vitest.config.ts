@@ -14,7 +14,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/editors/**/*.test.ts'],
           // The schema tests start Astro's content sync in a child process (a few seconds each).
           testTimeout: 60_000,
         },

@@ -1,0 +1,79 @@
+/**
+ * A sample of the mutations (mutations.test.ts) through the real `npm run check`, as an editor
+ * runs it: the exit code, and the output — every finding as `file:line: 错误 error [code] …`
+ * with its English line, sorted, then the count — exactly what the in-process check found.
+ * Includes the issue's two: `district: nowhere` and `tags: [dangjianx, …]`.
+ */
+import { spawnSync } from 'node:child_process';
+import { expect, it } from 'vitest';
+import { formatDiagnostic, summarize } from '../../src/lib/check/diagnostic.ts';
+import { REPO, Workspace } from './harness.ts';
+import { fixtures } from './mutation-run.ts';
+import { bodyMutations, fieldMutations, photoVariants, random, type Mutation } from './mutations.ts';
+import { setField } from './yaml-edit.ts';
+
+/** Mutations drawn per run (seeded) from the systematic ones, besides the issue's two. */
+const SAMPLE = 10;
+
+function issueMutations(): Mutation[] {
+  const jiulong = fixtures.find((f) => f.slug === 'jiulong')!;
+  return [
+    {
+      id: 'jiulong · district: nowhere',
+      kind: 'issue',
+      slug: 'jiulong',
+      source: setField(jiulong.source, ['district'], 'nowhere'),
+      lines: [7],
+    },
+    {
+      id: 'jiulong · tags: [dangjianx, …]',
+      kind: 'issue',
+      slug: 'jiulong',
+      source: jiulong.source.replace('[dangjian,', '[dangjianx,'),
+      lines: [18],
+    },
+  ];
+}
+
+it(
+  'npm run check gives the same findings, sorted, with a count, and exits 1 exactly when one is an error',
+  { timeout: 180_000 },
+  async () => {
+    const next = random(1214);
+    const all = [...fieldMutations(fixtures), ...bodyMutations(fixtures, await photoVariants())];
+    const sample = [
+      ...issueMutations(),
+      ...Array.from({ length: SAMPLE }, () => all[Math.floor(next() * all.length)]!),
+    ];
+    const workspace = new Workspace();
+    try {
+      for (const mutation of sample) {
+        const feature = fixtures.find((f) => f.slug === mutation.slug)!;
+        const inProcess = await workspace.run(mutation, feature);
+        expect(inProcess.problems, mutation.id).toEqual([]);
+        const restore = workspace.apply(mutation, feature);
+        const run = spawnSync('npm', ['run', '--silent', 'check', '--', '--dir', workspace.featuresDir], {
+          cwd: REPO,
+          encoding: 'utf8',
+        });
+        restore();
+        const expected = [...inProcess.diagnostics.map(formatDiagnostic), summarize(inProcess.diagnostics)].join('\n');
+        expect({ id: mutation.id, stdout: run.stdout.trim(), stderr: run.stderr }).toEqual({
+          id: mutation.id,
+          stdout: expected,
+          stderr: '',
+        });
+        expect(run.status, mutation.id).toBe(inProcess.diagnostics.some((d) => d.severity === 'error') ? 1 : 0);
+        expect(run.status, mutation.id).toBe(inProcess.verdict === 'mistake' ? 1 : run.status);
+        if (mutation.kind === 'issue')
+          expect(run.stdout).toMatch(
+            new RegExp(`^content/features/jiulong/index\\.mdx:${mutation.lines[0]}: 错误 error \\[unknown-`, 'm'),
+          );
+      }
+      // Drawn to be mostly mistakes (most mutations are), and the check's exit says which.
+      expect(sample.length).toBe(SAMPLE + 2);
+    } finally {
+      workspace.dispose();
+    }
+  },
+);
