@@ -47,4 +47,5 @@ if (values.fix) {
 const diagnostics = await checkContent(dir, root);
 for (const d of diagnostics) console.log(formatDiagnostic(d));
 console.log(summarize(diagnostics));
-process.exit(diagnostics.some((d) => d.severity === 'error') ? 1 : 0);
+// Not process.exit(): piped to a file or `less`, a long report would be cut off mid-write.
+process.exitCode = diagnostics.some((d) => d.severity === 'error') ? 1 : 0;

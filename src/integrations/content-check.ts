@@ -6,7 +6,8 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkContent, formatDiagnostic, summarize } from '../lib/check/index.ts';
+import { formatForLog } from '../lib/check/diagnostic.ts';
+import { checkContent, summarize } from '../lib/check/index.ts';
 
 export default function contentCheck(): AstroIntegration {
   return {
@@ -18,9 +19,9 @@ export default function contentCheck(): AstroIntegration {
         // Kept with Astro's own caches (node_modules/.astro), which CI is told to keep between runs.
         const cacheFile = join(fileURLToPath(config.cacheDir), 'zhuanban-content-check.json');
         const diagnostics = await checkContent(`${root}/content/features`, root, { cacheFile });
-        for (const d of diagnostics) {
-          if (d.severity === 'error') logger.error(formatDiagnostic(d));
-          else logger.warn(formatDiagnostic(d));
+        for (const { error, text } of formatForLog(diagnostics)) {
+          if (error) logger.error(text);
+          else logger.warn(text);
         }
         const errors = diagnostics.filter((d) => d.severity === 'error');
         if (errors.length && command === 'build') {

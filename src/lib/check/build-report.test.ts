@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { BuildReport } from './build-report.ts';
+import { formatForLog, type Diagnostic } from './diagnostic.ts';
 
 const LOG = `16:43:52 [WARN] [zhuanban:content-check] content/features/a/index.mdx:9: 提醒 warning [punctuation] 中文里用了半角标点
     half-width punctuation in Chinese text
@@ -45,4 +46,31 @@ it('folds runs of page and image lines into a count, and ends with the findings,
 it('shows every line with --full-log', () => {
   const report = new BuildReport(true);
   expect(LOG.split('\n').flatMap((line) => report.read(line))).toEqual(LOG.split('\n'));
+});
+
+it('shows every error but only the first few warnings of a kind in the build log, then how many more', () => {
+  const at = (line: number, severity: Diagnostic['severity'], code: string): Diagnostic => ({
+    file: `content/features/f${line}/index.mdx`,
+    line,
+    severity,
+    code,
+    zh: '说明',
+    en: 'what',
+  });
+  const diagnostics = [
+    ...Array.from({ length: 5 }, (_, i) => at(i + 1, 'warning', 'photo-oversized')),
+    ...Array.from({ length: 4 }, (_, i) => at(i + 10, 'error', 'unknown-district')),
+  ];
+  const shown = formatForLog(diagnostics);
+  expect(shown.filter((d) => d.error)).toHaveLength(4);
+  expect(shown.filter((d) => !d.error).map((d) => d.text.split('\n')[0])).toEqual([
+    'content/features/f1/index.mdx:1: 提醒 warning [photo-oversized] 说明',
+    'content/features/f2/index.mdx:2: 提醒 warning [photo-oversized] 说明',
+    'content/features/f3/index.mdx:3: 提醒 warning [photo-oversized] 说明',
+    '… 还有 2 条 [photo-oversized] 提醒，运行 npm run check 列出全部 / 2 more [photo-oversized] warning(s): npm run check lists them all',
+  ]);
+  const report = new BuildReport();
+  for (const { text } of shown)
+    for (const line of text.split('\n')) report.read(`12:00:00 [WARN] [zhuanban:content-check] ${line}`);
+  expect(report.summary().filter((line) => line.includes('还有'))).toHaveLength(1);
 });

@@ -10,8 +10,8 @@
 /** A progress line Astro prints per page (├─ /features/x/index.html) or per image (▶ /_astro/…). */
 const PAGE = /^\S*\s+[├└]─ \//;
 const IMAGE = /^\S*\s+▶ \//;
-/** formatDiagnostic's first line, wherever a logger prefix put it. */
-const FINDING = /(\S+:\d+(?::\d+)?: (?:错误 error|提醒 warning) \[[\w-]+\] .*)$/;
+/** formatDiagnostic's first line, or formatForLog's count of warnings not shown, wherever a logger prefix put it. */
+const FINDING = /(\S+:\d+(?::\d+)?: (?:错误 error|提醒 warning) \[[\w-]+\] .*|… 还有 \d+ 条 \[[\w-]+\] 提醒.*)$/;
 // Astro colours its log on a terminal; lines are matched on plain text.
 const ANSI = /\u001b\[[0-9;]*m/g;
 
