@@ -73,4 +73,5 @@ it('shows every error but only the first few warnings of a kind in the build log
   for (const { text } of shown)
     for (const line of text.split('\n')) report.read(`12:00:00 [WARN] [zhuanban:content-check] ${line}`);
   expect(report.summary().filter((line) => line.includes('还有'))).toHaveLength(1);
+  expect(report.summary()).toContain('内容提醒 5 条 / 5 content warning(s):');
 });

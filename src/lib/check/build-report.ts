@@ -71,12 +71,10 @@ export class BuildReport {
     const errors = all.filter((f) => f.error);
     const warnings = all.filter((f) => !f.error);
     const out = this.flush();
+    // A "… 还有 N 条" line stands for N warnings not shown one by one.
+    const count = warnings.reduce((n, f) => n + Number(/^… 还有 (\d+) 条/.exec(f.text)?.[1] ?? 1), 0);
     if (warnings.length)
-      out.push(
-        '',
-        `内容提醒 ${warnings.length} 条 / ${warnings.length} content warning(s):`,
-        ...warnings.map((f) => f.text),
-      );
+      out.push('', `内容提醒 ${count} 条 / ${count} content warning(s):`, ...warnings.map((f) => f.text));
     if (errors.length)
       out.push('', `要改的错误 ${errors.length} 个 / ${errors.length} error(s) to fix:`, ...errors.map((f) => f.text));
     return out;
