@@ -112,6 +112,14 @@ describe('what editors’ tools do to a file', () => {
     );
   });
 
+  it('warns when a whole value is in full-width quotes, which would show on the page', async () => {
+    expect(
+      (await check(replace('office: 九龙办事处', 'office: “九龙办事处”'))).map((line) => line.split(' | ')[0]),
+    ).toEqual([
+      'content/features/jiulong/index.mdx:5: 提醒 warning [fullwidth-quotes] office 的值整个在全角引号里（“九龙办事处”…），引号会显示在网页上。若是当作设置项的引号，请改用英文半角引号 "…" 或去掉',
+    ]);
+  });
+
   it('says what is missing from an empty file, a file of only frontmatter, or a lost ---', async () => {
     expect(await check('')).toEqual([
       expect.stringMatching(/^content\/features\/jiulong\/index.mdx:1: .*\[frontmatter-missing\]/),

@@ -72,6 +72,35 @@ function yamlError(feature: FeatureSource, error: { line: number; reason: string
   };
 }
 
+/**
+ * Text wholly inside full-width quotes, “like this”: typed with a Chinese input method where
+ * YAML quotes were meant, the quotes would show on the page. A warning, not an error: a
+ * headline may be a quotation.
+ */
+function quotedWhole(feature: FeatureSource): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const visit = (value: unknown, path: PropertyKey[]) => {
+    if (typeof value === 'string') {
+      if (/^[“「『][^“”「」『』]*[”」』]$/.test(value.trim()))
+        out.push({
+          file: feature.file,
+          line: frontmatterLine(feature, path),
+          severity: 'warning',
+          code: 'fullwidth-quotes',
+          zh: `${path.join('.')} 的值整个在全角引号里（${value.trim().slice(0, 12)}…），引号会显示在网页上。若是当作设置项的引号，请改用英文半角引号 "…" 或去掉`,
+          en: `${path.join('.')} is wholly inside full-width quotes, which show on the page; use half-width "…" or none`,
+        });
+    } else if (Array.isArray(value)) {
+      value.forEach((item: unknown, i) => {
+        visit(item, [...path, i]);
+      });
+    } else if (value && typeof value === 'object' && !(value instanceof Date))
+      for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
+  };
+  visit(feature.data, []);
+  return out;
+}
+
 export function checkFrontmatter(feature: FeatureSource, schema: ContentSchema): Diagnostic[] {
   const { file, frontmatter } = feature;
   const at = (line: number, code: string, zh: string, en: string): Diagnostic => ({
@@ -104,22 +133,25 @@ export function checkFrontmatter(feature: FeatureSource, schema: ContentSchema):
     ];
   }
   const result = schema.safeParse(feature.data);
-  if (result.success) return [];
-  return result.error.issues.flatMap((issue) => {
-    if (issue.code === 'unrecognized_keys') {
-      const known = keysAt(schema, issue.path);
-      const parent = fieldNamed(issue.path.find((key) => typeof key === 'string'));
-      return issue.keys.map((key) => {
-        const { zh, en } = splitMessage(unknownKeysMessage([key], known, parent));
-        return at(frontmatterLine(feature, [...issue.path, key]), 'unknown-field', zh, en);
-      });
-    }
-    const { zh, en } = splitMessage(issue.message);
-    const code = (issue as { params?: { code?: string } }).params?.code ?? 'schema';
-    const line = frontmatterLine(feature, issue.path);
-    // A message of zod's own is English only: say in Chinese which field it is about.
-    if (zh === en)
-      return [at(line, code, `设置项 ${issue.path.join('.')} 有误（${en}），请对照编辑指南第四节修改`, en)];
-    return [at(line, code, zh, en)];
-  });
+  const issues = result.success ? [] : result.error.issues;
+  return [
+    ...quotedWhole(feature),
+    ...issues.flatMap((issue) => {
+      if (issue.code === 'unrecognized_keys') {
+        const known = keysAt(schema, issue.path);
+        const parent = fieldNamed(issue.path.find((key) => typeof key === 'string'));
+        return issue.keys.map((key) => {
+          const { zh, en } = splitMessage(unknownKeysMessage([key], known, parent));
+          return at(frontmatterLine(feature, [...issue.path, key]), 'unknown-field', zh, en);
+        });
+      }
+      const { zh, en } = splitMessage(issue.message);
+      const code = (issue as { params?: { code?: string } }).params?.code ?? 'schema';
+      const line = frontmatterLine(feature, issue.path);
+      // A message of zod's own is English only: say in Chinese which field it is about.
+      if (zh === en)
+        return [at(line, code, `设置项 ${issue.path.join('.')} 有误（${en}），请对照编辑指南第四节修改`, en)];
+      return [at(line, code, zh, en)];
+    }),
+  ];
 }
