@@ -46,6 +46,7 @@ it(
       ...Array.from({ length: SAMPLE }, () => all[Math.floor(next() * all.length)]!),
     ];
     const workspace = new Workspace();
+    const exits = new Map<number, number>();
     try {
       for (const mutation of sample) {
         const feature = fixtures.find((f) => f.slug === mutation.slug)!;
@@ -64,14 +65,17 @@ it(
           stderr: '',
         });
         expect(run.status, mutation.id).toBe(inProcess.diagnostics.some((d) => d.severity === 'error') ? 1 : 0);
-        expect(run.status, mutation.id).toBe(inProcess.verdict === 'mistake' ? 1 : run.status);
+        if (inProcess.verdict === 'mistake') expect(run.status, mutation.id).toBe(1);
+        if (inProcess.verdict === 'harmless') expect(run.status, mutation.id).toBe(0);
+        exits.set(run.status ?? -1, (exits.get(run.status ?? -1) ?? 0) + 1);
         if (mutation.kind === 'issue')
           expect(run.stdout).toMatch(
             new RegExp(`^content/features/jiulong/index\\.mdx:${mutation.lines[0]}: 错误 error \\[unknown-`, 'm'),
           );
       }
-      // Drawn to be mostly mistakes (most mutations are), and the check's exit says which.
-      expect(sample.length).toBe(SAMPLE + 2);
+      console.log(
+        `npm run check over ${sample.length} mutations: the in-process findings every time; exit 1 ×${exits.get(1) ?? 0}, exit 0 ×${exits.get(0) ?? 0}`,
+      );
     } finally {
       workspace.dispose();
     }
