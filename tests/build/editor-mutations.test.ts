@@ -20,14 +20,9 @@ import { scaffoldSiteProject } from '../../bench/lib/site-project.ts';
 import { formatDiagnostic } from '../../src/lib/check/diagnostic.ts';
 import { Workspace } from '../editors/harness.ts';
 import { fixtures } from '../editors/mutation-run.ts';
-import {
-  bodyMutations,
-  characterMutations,
-  fieldMutations,
-  photoVariants,
-  random,
-  type Mutation,
-} from '../editors/mutations.ts';
+import { bodyMutations, photoVariants } from '../editors/body-mutations.ts';
+import { fieldMutations } from '../editors/field-mutations.ts';
+import { characterMutations, random, type Mutation } from '../editors/mutations.ts';
 import { setField } from '../editors/yaml-edit.ts';
 import { run, tail } from '../support/child-process.ts';
 import { dist, repo } from '../support/site.ts';

@@ -9,7 +9,9 @@ import { expect, it } from 'vitest';
 import { formatDiagnostic, summarize } from '../../src/lib/check/diagnostic.ts';
 import { REPO, Workspace } from './harness.ts';
 import { fixtures } from './mutation-run.ts';
-import { bodyMutations, fieldMutations, photoVariants, random, type Mutation } from './mutations.ts';
+import { bodyMutations, photoVariants } from './body-mutations.ts';
+import { fieldMutations } from './field-mutations.ts';
+import { random, type Mutation } from './mutations.ts';
 import { setField } from './yaml-edit.ts';
 
 /** Mutations drawn per run (seeded) from the systematic ones, besides the two. */

@@ -11,7 +11,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Outcome } from './harness.ts';
 import { failures, fixtures, runAll, tally } from './mutation-run.ts';
-import { bodyMutations, characterMutations, fieldMutations, photoVariants } from './mutations.ts';
+import { bodyMutations, photoVariants } from './body-mutations.ts';
+import { fieldMutations } from './field-mutations.ts';
+import { characterMutations } from './mutations.ts';
 
 /** Character edits drawn per run: enough to find what the systematic ones miss, in about ten seconds. */
 const CHARACTER_EDITS = 300;
