@@ -34,7 +34,11 @@ export function describeValue(input: unknown): { zh: string; en: string } {
   if (typeof input === 'number') return { zh: `数字 ${input}`, en: `a number (${input})` };
   if (typeof input === 'boolean') return { zh: `${input}`, en: `${input}` };
   if (typeof input === 'string') return { zh: `文字“${input}”`, en: `the text "${input}"` };
-  if (input instanceof Date) return { zh: '带时间的日期', en: 'a date with a time' };
+  if (input instanceof Date) {
+    // An unquoted 2019-07-01 (or 2019-07-01 08:30) reaches the schema as a YAML date.
+    const iso = input.toISOString().replace('T00:00:00.000Z', '').replace(':00.000Z', '').replace('T', ' ');
+    return { zh: `不带引号的日期 ${iso}`, en: `an unquoted date (${iso})` };
+  }
   if (Array.isArray(input)) return { zh: '列表（[…] 或 - 开头的多行）', en: 'a list' };
   return { zh: '一组设置（缩进的多行或 {…}）', en: 'a group of fields' };
 }
