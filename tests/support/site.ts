@@ -8,6 +8,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { XMLParser } from 'fast-xml-parser';
+import { builtSiteUrl } from '../../src/lib/link-check.ts';
+import { sitePath } from '../../src/lib/site-url.ts';
 
 export const repo = fileURLToPath(new URL('../../', import.meta.url));
 /** The build under test: dist/ unless DIST names another folder (relative to the repo). */
@@ -86,14 +88,24 @@ export function parseXml(text: string): unknown {
   return xml.parse(text);
 }
 
-/** Every <loc> of the sitemaps listed in sitemap-index.xml, as paths (/features/jiulong/). */
+/**
+ * Every <loc> of the sitemaps listed in sitemap-index.xml, as site paths (/features/jiulong/):
+ * without the base path the build may be served under (src/lib/site-url.ts), so a test reads
+ * the same list from either build. An entry outside the base fails here.
+ */
 export function sitemapPaths(): string[] {
+  const base = new URL(builtSiteUrl(dist)).pathname;
+  const pathOf = (loc: string): string => {
+    const path = sitePath(base, new URL(loc).pathname);
+    if (path === undefined) throw new Error(`the sitemap lists ${loc}, outside the site's base path ${base}`);
+    return path;
+  };
   const index = readDist('sitemap-index.xml');
-  const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? '').pathname);
+  const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => pathOf(match[1] ?? ''));
   return sitemaps.flatMap((sitemap) => {
     const text = readDist(sitemap.replace(/^\//, ''));
     parseXml(text);
-    return [...text.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? '').pathname);
+    return [...text.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => pathOf(match[1] ?? ''));
   });
 }
 
