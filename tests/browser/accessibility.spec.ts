@@ -4,11 +4,11 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures.ts';
-import { sitemapPaths } from './site.ts';
+import { at, sitemapPaths } from './site.ts';
 
 for (const path of sitemapPaths()) {
   test(`axe: ${path}`, async ({ page }) => {
-    await page.goto(path);
+    await page.goto(at(path));
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     const serious = results.violations
       .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')

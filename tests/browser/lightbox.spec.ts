@@ -6,7 +6,7 @@ import { galleryFeature } from './site.ts';
 const openButton = new RegExp(`^${ui.figure.open('')}`);
 
 test('Enter opens the photo, Esc closes it and focus returns to the photo', async ({ page }) => {
-  await page.goto(`/features/${galleryFeature.slug}/`);
+  await page.goto(`features/${galleryFeature.slug}/`);
   const photo = page.getByRole('button', { name: openButton }).nth(1);
   await photo.focus();
   await page.keyboard.press('Enter');
@@ -22,7 +22,7 @@ test.describe('on a touch screen', () => {
   test.use({ hasTouch: true, isMobile: true, viewport: { width: 360, height: 740 } });
 
   test('a tap opens the photo and the close button returns to it', async ({ page }) => {
-    await page.goto(`/features/${galleryFeature.slug}/`);
+    await page.goto(`features/${galleryFeature.slug}/`);
     const photo = page.getByRole('button', { name: openButton }).first();
     await photo.tap();
     const dialog = page.getByRole('dialog');

@@ -8,7 +8,7 @@ test('the large photo is fetched only when its viewer opens', async ({ page }) =
   page.on('request', (request) => {
     if (request.resourceType() === 'image') fetched.push(new URL(request.url()).pathname);
   });
-  await page.goto(`/features/${galleryFeature.slug}/`);
+  await page.goto(`features/${galleryFeature.slug}/`);
   // Scroll the whole article past, so every inline photo has had its chance to load.
   await page.evaluate(async () => {
     for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {

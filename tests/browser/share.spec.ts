@@ -9,7 +9,7 @@ test.describe('with the Clipboard API', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: 360, height: 740 } });
 
   test('the copy button copies the canonical address and says so', async ({ page }) => {
-    await page.goto(`/features/${slug}/`);
+    await page.goto(`features/${slug}/`);
     const field = page.getByLabel(ui.share.linkLabel);
     const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
     await expect(field).toHaveValue(canonical ?? '');
@@ -23,7 +23,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('there is no dead copy button, and the address is in a read-only field', async ({ page }) => {
-    await page.goto(`/features/${slug}/`);
+    await page.goto(`features/${slug}/`);
     await expect(page.getByRole('button', { name: ui.share.copy })).toBeHidden();
     const field = page.getByLabel(ui.share.linkLabel);
     await expect(field).toBeVisible();

@@ -5,6 +5,13 @@ import { publishedFeatures, repo, sitemapPaths, type SourceFeature } from '../su
 
 export { publishedFeatures, sitemapPaths };
 
+/**
+ * A site path (/features/jiulong/) as the address to open: relative, so Playwright resolves it
+ * under the project's baseURL, which carries the base path in the sub-path project
+ * (playwright.config.ts). A leading "/" would leave the base path behind.
+ */
+export const at = (sitePath: string): string => sitePath.replace(/^\/+/u, '') || './';
+
 /** District id → the short name readers see, from content/districts.yaml. */
 export const districtNames: ReadonlyMap<string, string> = new Map(
   [

@@ -31,7 +31,7 @@ async function featureTexts(page: Page, slugs: readonly string[]): Promise<Map<s
 test('search evaluation: recall, precision and false hits meet the targets', async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1280, height: 4000 });
-  await page.goto('/search/');
+  await page.goto('search/');
   const allSlugs: Slug[] = ['jiulong', 'jiuzhoulu', 'erqi', 'huayuankou', 'changxinglu', 'gouzhao', 'fengyang'];
   const texts = await featureTexts(page, allSlugs);
   const simplify = await loadSimplifier();

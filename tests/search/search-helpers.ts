@@ -1,7 +1,7 @@
 /** Drives the search page the way a reader does: type, then wait for the rendered results. */
 import { expect, type Page } from '@playwright/test';
 
-const slugOf = (href: string): string => new URL(href, 'http://x').pathname.split('/')[2] ?? '';
+const slugOf = (href: string): string => /\/features\/([^/]+)\//u.exec(new URL(href, 'http://x').pathname)?.[1] ?? '';
 
 /** Type a query into the search page and return the result slugs once they have rendered. */
 export async function search(page: Page, query: string): Promise<string[]> {

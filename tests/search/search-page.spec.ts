@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { renderedResults, search } from './search-helpers.ts';
 
 test('/search/?q=海绵城市 shows 九州路办事处 and 二七区 with highlighted excerpts', async ({ page }) => {
-  await page.goto('/search/?q=海绵城市');
+  await page.goto('search/?q=海绵城市');
   const cards = page.locator('.search-results .search-card');
   await expect(cards).toHaveCount(2);
   await expect(cards.nth(0)).toContainText('九州路办事处');
@@ -24,7 +24,7 @@ test('/search/?q=海绵城市 shows 九州路办事处 and 二七区 with highli
 });
 
 test('typing keeps the query in the address; Back returns to the search', async ({ page }) => {
-  await page.goto('/search/');
+  await page.goto('search/');
   await search(page, '天健湖');
   await expect(page).toHaveURL(/\/search\/\?q=%E5%A4%A9%E5%81%A5%E6%B9%96$/u);
   await page.locator('.search-results .search-card-link').first().click();
@@ -35,8 +35,8 @@ test('typing keeps the query in the address; Back returns to the search', async 
 });
 
 test('the empty state suggests topics, and a query nobody wrote about says so', async ({ page }) => {
-  await page.goto('/search/');
-  await expect(page.locator('[data-search-empty] a[href^="/topics/"]').first()).toBeVisible();
+  await page.goto('search/');
+  await expect(page.locator('[data-search-empty] a[href*="/topics/"]').first()).toBeVisible();
   expect(await search(page, '上海浦东')).toEqual([]);
   await expect(page.locator('[data-search-no-results]')).toContainText('上海浦东');
   await expect(page.locator('[data-search-empty]')).toBeVisible();
@@ -48,7 +48,7 @@ test('bad input: empty, 1,000 characters, punctuation, emoji, HTML and script', 
     dialogs.push(dialog.message());
     await dialog.dismiss();
   });
-  await page.goto('/search/');
+  await page.goto('search/');
   expect(await search(page, '海绵城市')).toHaveLength(2);
   expect(await search(page, '')).toEqual([]);
   const long = '海绵城市'.repeat(250);
@@ -72,20 +72,20 @@ test('bad input: empty, 1,000 characters, punctuation, emoji, HTML and script', 
 test('without JavaScript the page says so and links to districts and topics', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto('/search/');
+  await page.goto('search/');
   const notice = page.locator('.search-noscript');
   await expect(notice).toContainText('JavaScript');
-  await expect(notice.locator('a[href="/districts/"]')).toHaveCount(1);
-  await expect(notice.locator('a[href="/topics/"]')).toHaveCount(1);
+  await expect(notice.locator('a[href$="/districts/"]')).toHaveCount(1);
+  await expect(notice.locator('a[href$="/topics/"]')).toHaveCount(1);
   await context.close();
 });
 
 test('"/" and Ctrl+K open search from any page', async ({ page }) => {
-  await page.goto('/features/jiulong/');
+  await page.goto('features/jiulong/');
   await page.keyboard.press('/');
   await expect(page).toHaveURL(/\/search\/$/u);
   await expect(page.locator('[data-search-input]')).toBeFocused();
-  await page.goto('/features/erqi/');
+  await page.goto('features/erqi/');
   await page.keyboard.press('Control+k');
   await expect(page).toHaveURL(/\/search\/$/u);
 });
@@ -95,7 +95,7 @@ test('filters are fetched when the pane opens, and narrow the results', async ({
   page.on('request', (request) => {
     if (request.url().includes('/pagefind/filter/')) filterRequests.push(request.url());
   });
-  await page.goto('/search/');
+  await page.goto('search/');
   expect(await search(page, '社区')).toHaveLength(7);
   expect(filterRequests).toEqual([]);
   await page.locator('[data-search-filters] summary').click();
@@ -112,7 +112,7 @@ test('the traditional-to-simplified converter is fetched only for a traditional 
   page.on('request', (request) => {
     if (/\/_astro\/(tw|cn)\.[\w-]+\.js$/u.test(request.url())) converter.push(request.url());
   });
-  await page.goto('/search/');
+  await page.goto('search/');
   expect(await search(page, '海绵城市')).toHaveLength(2);
   expect(converter).toEqual([]);
   expect(await search(page, '海綿城市')).toHaveLength(2);
