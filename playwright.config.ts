@@ -1,9 +1,15 @@
 /**
  * Browser tests over the production build, served by `astro preview`.
  *
- * scripts/test.mjs picks a free port (PREVIEW_PORT) so two checkouts can test side by side;
+ * scripts/test.mjs picks free ports (PREVIEW_PORT, …) so two checkouts can test side by side;
  * DIST points at another build folder than dist/ when given. The browser is Debian's
  * Chromium (package `chromium`): Playwright's own download needs internet, which CI lacks.
+ *
+ * Tests open pages by relative address (`features/jiulong/`, `./`), resolved under each
+ * project's baseURL: the `sub-path` project runs the site's suite again over the build made for
+ * SUBPATH_SITE_URL (scripts/test.mjs builds it into SUBPATH_DIST), served by `astro preview`
+ * under that path as a Pages host or newsroom server would, so a link that forgets the base
+ * path fails a test there.
  */
 import { defineConfig, devices } from '@playwright/test';
 
@@ -14,6 +20,11 @@ const splitPort = Number(process.env['SPLIT_PREVIEW_PORT'] ?? port + 1);
 const splitSite = 'test-results/split-index-site';
 const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const jsonReport = process.env['PLAYWRIGHT_JSON_OUTPUT_NAME'];
+// The same site built for a sub-path (absent when this file is run without scripts/test.mjs).
+const subpathDist = process.env['SUBPATH_DIST'];
+const subpathSiteUrl = process.env['SUBPATH_SITE_URL'] ?? 'https://example.cn/zhuanban/';
+const subpathBase = new URL(subpathSiteUrl).pathname;
+const subpathPort = Number(process.env['SUBPATH_PREVIEW_PORT'] ?? port + 2);
 
 const launchOptions = {
   executablePath: chromium,
@@ -43,7 +54,7 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   reporter: jsonReport ? [['list'], ['json', { outputFile: jsonReport }]] : [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: `http://127.0.0.1:${port}/`,
     locale: 'zh-CN',
     actionTimeout: 10_000,
     trace: 'retain-on-failure',
@@ -59,8 +70,25 @@ export default defineConfig({
       // browser, as an archive beyond 1,500 features is built: the targets must still hold.
       name: 'split-index',
       testMatch: 'search/search-eval.spec.ts',
-      use: { ...devices['Desktop Chrome'], launchOptions, baseURL: `http://127.0.0.1:${splitPort}` },
+      use: { ...devices['Desktop Chrome'], launchOptions, baseURL: `http://127.0.0.1:${splitPort}/` },
     },
+    ...(subpathDist
+      ? [
+          {
+            // Everything a reader does, again under a sub-path: browsing, photos, sharing, search.
+            name: 'sub-path',
+            testMatch: ['browser/**/*.spec.ts', 'search/search-page.spec.ts'],
+            // axe reads the same markup under any base path (4 runs a page in the root project);
+            // the link check (tests/build/links.test.ts) covers every address of this build.
+            testIgnore: ['browser/accessibility.spec.ts'],
+            use: {
+              ...devices['Desktop Chrome'],
+              launchOptions,
+              baseURL: `http://127.0.0.1:${subpathPort}${subpathBase}`,
+            },
+          },
+        ]
+      : []),
   ],
   webServer: [
     {
@@ -85,5 +113,19 @@ export default defineConfig({
       stdout: 'ignore',
       stderr: 'pipe',
     },
+    ...(subpathDist
+      ? [
+          {
+            // astro preview reads the base from astro.config.mjs, which takes it from SITE_URL.
+            command: `npm run preview -- --host 127.0.0.1 --port ${subpathPort} --outDir ${subpathDist} --ignore-lock`,
+            env: { SITE_URL: subpathSiteUrl },
+            url: `http://127.0.0.1:${subpathPort}${subpathBase}sitemap-index.xml`,
+            reuseExistingServer: false,
+            timeout: 60_000,
+            stdout: 'ignore' as const,
+            stderr: 'pipe' as const,
+          },
+        ]
+      : []),
   ],
 });

@@ -9,7 +9,8 @@
  *   DIST=/tmp/site npm test   build into and test another folder than dist/
  *
  * Steps: Chromium present → astro check → eslint → prettier → unit tests → production build
- * → build tests over dist/ → browser tests. Vitest and Playwright write JSON reports under
+ * → the same site built for a sub-path (SUBPATH_SITE_URL, into test-results/subpath-site)
+ * → build tests over dist/ (and the link check over both builds) → browser tests (over both). Vitest and Playwright write JSON reports under
  * test-results/ and the last line printed is one summary for CI: `N passed, N failed[, N skipped]`.
  * Each static check and the build count as one test each, so a failing lint run is a failure
  * in that line too. Runs on `npm test`, which puts the project's Node 24 first on PATH.
@@ -37,6 +38,11 @@ const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const dist = resolve(root, process.env['DIST'] ?? 'dist');
 process.env['DIST'] = dist;
 const REPORTS = join(root, 'test-results', 'reports');
+// The site again, published under a path as a newsroom or a Pages project would: every link,
+// asset and script must follow the base path. Built beside dist/, tested by the link check
+// and the browser suite's `sub-path` project (playwright.config.ts).
+const SUBPATH_SITE_URL = 'https://example.cn/zhuanban/';
+const subpathDist = join(root, 'test-results', 'subpath-site');
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const timings = [];
@@ -77,8 +83,8 @@ function run(name, command, commandArgs, env = {}) {
 }
 
 /** A step that is itself one check (lint, types, build): counts as one test. */
-function check(name, command, commandArgs, hint) {
-  const code = run(name, command, commandArgs);
+function check(name, command, commandArgs, hint, env = {}) {
+  const code = run(name, command, commandArgs, env);
   if (code === 0) {
     totals.passed += 1;
     return;
@@ -121,12 +127,15 @@ function vitest(...projects) {
   if (code !== 0) fail(`vitest (${name})`);
 }
 
-function playwright([port, splitPort]) {
+function playwright([port, splitPort, subpathPort]) {
   const report = join(REPORTS, 'playwright.json');
   rmSync(report, { force: true });
   const code = run('playwright', 'playwright', ['test'], {
     PREVIEW_PORT: String(port),
     SPLIT_PREVIEW_PORT: String(splitPort),
+    SUBPATH_PREVIEW_PORT: String(subpathPort),
+    SUBPATH_DIST: subpathDist,
+    SUBPATH_SITE_URL,
     PLAYWRIGHT_JSON_OUTPUT_NAME: report,
   });
   const stats = readJson(report)?.stats;
@@ -203,9 +212,23 @@ if (!quick) {
   if (reuseBuild && existsSync(join(dist, 'index.html'))) console.log(`\n── build: reusing ${dist} (--no-build) ──`);
   // The real production build (content checks, astro build, post-build verification), as deployed.
   else check('build', 'npm', ['run', 'build', '--', '--outDir', dist], 'The build error above names the file to fix.');
+  // Second, under a sub-path: the encoded photos and the content check's results are cached
+  // in node_modules/.astro, so this build mostly renders pages again.
+  if (reuseBuild && existsSync(join(subpathDist, 'index.html')))
+    console.log(`\n── build under a sub-path: reusing ${subpathDist} (--no-build) ──`);
+  else
+    check(
+      'build under a sub-path',
+      'npm',
+      ['run', 'build', '--', '--outDir', subpathDist],
+      `The site built for ${SUBPATH_SITE_URL} failed: see above.`,
+      { SITE_URL: SUBPATH_SITE_URL },
+    );
+  process.env['SUBPATH_DIST'] = subpathDist;
   vitest('build');
-  // The site as built, and the same site with its search index split (playwright.config.ts).
-  playwright(await freePorts(2));
+  // The site as built, the same site with its search index split, and the sub-path build
+  // (playwright.config.ts).
+  playwright(await freePorts(3));
 }
 
 if (failedSteps.length > 0) console.error(`\n✗ failed steps: ${failedSteps.join(', ')}`);
