@@ -11,6 +11,7 @@ import pruneOriginals from './src/integrations/prune-originals.ts';
 import verifyBuild from './src/integrations/verify-build.ts';
 import { IMAGE_ENCODER } from './src/lib/image-settings.ts';
 import { rehypePlugins, remarkPlugins } from './src/lib/markdown/index.ts';
+import rehypeBaseLinks from './src/lib/markdown/rehype-base-links.ts';
 import { siteAddress } from './src/lib/site-url.ts';
 
 // The address the site is published at, path included (https://www.paper.cn/zhuanban/):
@@ -28,9 +29,14 @@ export default defineConfig({
   // images are cached in node_modules/.astro/assets: keep that folder between CI runs.
   image: { service: { entrypoint: 'astro/assets/services/sharp', config: IMAGE_ENCODER } },
   // Astro 7's default engine (Sätteri) runs no remark plugins; remark-cjk-friendly and our
-  // own steps need the unified processor. MDX inherits it.
+  // own steps need the unified processor. MDX inherits it. An editor's "/archive/" link is
+  // put under the base path last.
   markdown: {
-    processor: unified({ remarkPlugins, rehypePlugins, smartypants: false }),
+    processor: unified({
+      remarkPlugins,
+      rehypePlugins: [...rehypePlugins, [rehypeBaseLinks, { base }]],
+      smartypants: false,
+    }),
   },
   // drafts decides from the command (dev or build) whether drafts are shown; contentCheck
   // stops a bad build before any page is written; pruneOriginals removes the photo originals
