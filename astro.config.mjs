@@ -25,6 +25,26 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // Every page carries a Content-Security-Policy <meta> with the hashes of its own inline
+  // scripts and styles (Astro adds them; BaseLayout adds its inline layer order): no
+  // 'unsafe-inline', nothing from another origin. Pagefind compiles its WebAssembly, which
+  // needs 'wasm-unsafe-eval' (not 'unsafe-eval'). frame-ancestors and the other headers a
+  // <meta> cannot carry are sent as HTTP headers.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'none'",
+        "img-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "base-uri 'none'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   // Encoder quality and effort chosen by bench/images.ts (see bench/README.md). Encoded
   // images are cached in node_modules/.astro/assets: keep that folder between CI runs.
   image: { service: { entrypoint: 'astro/assets/services/sharp', config: IMAGE_ENCODER } },

@@ -1,7 +1,7 @@
 /**
  * The `test` every browser test uses: it fails a test when the page it drove logged a
- * console error, threw, or had a request fail — things a reader may not see but that
- * mean something on the page is broken.
+ * console error, threw, had a request fail, or broke its Content-Security-Policy — things a
+ * reader may not see but that mean something on the page is broken.
  */
 import { test as base, expect } from '@playwright/test';
 
@@ -9,6 +9,17 @@ export const test = base.extend<{ pageProblems: string[] }>({
   pageProblems: [
     async ({ page }, use) => {
       const problems: string[] = [];
+      // Chromium logs a blocked script, style or request as a console error too; the event
+      // also catches what it only reports (a report-only policy, an inline style attribute).
+      await page.exposeFunction('__reportCspViolation', (text: string) => problems.push(text));
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          const report = (window as unknown as { __reportCspViolation: (text: string) => void }).__reportCspViolation;
+          report(
+            `CSP violation on ${location.href}: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+          );
+        });
+      });
       page.on('console', (message) => {
         if (message.type() !== 'error') return;
         // "Failed to load resource" names no file in its text; the location does.
