@@ -6,9 +6,11 @@ import { defineConfig } from 'astro/config';
 import buildLog from './src/integrations/build-log.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import drafts from './src/integrations/drafts.ts';
+import httpHeaders from './src/integrations/http-headers.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import pruneOriginals from './src/integrations/prune-originals.ts';
 import verifyBuild from './src/integrations/verify-build.ts';
+import { SECURITY_HEADERS } from './src/lib/http-headers.ts';
 import { IMAGE_ENCODER } from './src/lib/image-settings.ts';
 import { rehypePlugins, remarkPlugins } from './src/lib/markdown/index.ts';
 import rehypeBaseLinks from './src/lib/markdown/rehype-base-links.ts';
@@ -29,7 +31,7 @@ export default defineConfig({
   // scripts and styles (Astro adds them; BaseLayout adds its inline layer order): no
   // 'unsafe-inline', nothing from another origin. Pagefind compiles its WebAssembly, which
   // needs 'wasm-unsafe-eval' (not 'unsafe-eval'). frame-ancestors and the other headers a
-  // <meta> cannot carry are sent as HTTP headers.
+  // <meta> cannot carry come from src/lib/http-headers.ts.
   security: {
     csp: {
       directives: [
@@ -45,6 +47,8 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
+  // What `astro preview` (npm start) sends with every file: the same values a host gets.
+  server: { headers: { ...SECURITY_HEADERS } },
   // Encoder quality and effort chosen by bench/images.ts (see bench/README.md). Encoded
   // images are cached in node_modules/.astro/assets: keep that folder between CI runs.
   image: { service: { entrypoint: 'astro/assets/services/sharp', config: IMAGE_ENCODER } },
@@ -60,7 +64,18 @@ export default defineConfig({
   },
   // drafts decides from the command (dev or build) whether drafts are shown; contentCheck
   // stops a bad build before any page is written; pruneOriginals removes the photo originals
-  // no page links to before pagefind indexes the site; verifyBuild runs last, after pagefind,
-  // so the search index it checks exists. buildLog drops one upstream warning (see the file).
-  integrations: [buildLog(), drafts(), contentCheck(), mdx(), sitemap(), pruneOriginals(), pagefind(), verifyBuild()],
+  // no page links to before pagefind indexes the site; httpHeaders names the index parts
+  // pagefind wrote; verifyBuild runs last, after pagefind, so the search index it checks exists.
+  // buildLog drops one upstream warning (see the file).
+  integrations: [
+    buildLog(),
+    drafts(),
+    contentCheck(),
+    mdx(),
+    sitemap(),
+    pruneOriginals(),
+    pagefind(),
+    httpHeaders(),
+    verifyBuild(),
+  ],
 });

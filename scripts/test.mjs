@@ -199,6 +199,18 @@ function ensureChromium() {
   }
 }
 
+/**
+ * tests/build/nginx.test.ts checks docs/deploy/nginx.conf with the real nginx; install Debian's
+ * smallest build when we may. Without it those tests are skipped, and say so.
+ */
+function ensureNginx() {
+  if (['/usr/sbin/nginx', '/usr/bin/nginx'].some((path) => existsSync(path)) || process.getuid?.() !== 0) return;
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  const args = ['install', '-y', '-qq', '--no-install-recommends', 'nginx-light'];
+  if (run('install nginx', 'apt-get', args, env) !== 0)
+    console.warn('  nginx could not be installed: the nginx tests will be skipped.');
+}
+
 /** Java runs the Nu HTML Checker; install a headless one when we may, else say what to install. */
 function ensureJava() {
   if (spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0) return true;
@@ -232,7 +244,10 @@ function validateHtml(dirs) {
 
 mkdirSync(REPORTS, { recursive: true });
 
-if (!quick) ensureChromium();
+if (!quick) {
+  ensureChromium();
+  ensureNginx();
+}
 
 check('astro check', 'astro', ['check'], 'Fix the type errors listed above.');
 check('eslint', 'eslint', ['.', '--max-warnings', '0'], 'Fix the problems above; `npm run lint -- --fix` fixes some.');
