@@ -61,6 +61,9 @@ export default defineConfig({
       rehypePlugins: [...rehypePlugins, [rehypeBaseLinks, { base }]],
       smartypants: false,
     }),
+    // Shiki colours code with inline style="" attributes, which the Content-Security-Policy
+    // refuses; newspaper features have no code to colour, so a code block stays plain.
+    syntaxHighlight: false,
   },
   // drafts decides from the command (dev or build) whether drafts are shown; contentCheck
   // stops a bad build before any page is written; pruneOriginals removes the photo originals
