@@ -13,6 +13,13 @@ export const ui = {
     tagline: '报纸专版里的街道、乡镇与社区',
     description: '把报纸上的专版文章整理成便于手机阅读的网页：按区、按话题浏览街道、乡镇与社区的故事。',
   },
+  feed: {
+    /** A district's feed, as feed readers list it: 「二七区的专版｜专版」. */
+    districtTitle: (name: string) => `${name}的专版`,
+    districtDescription: (fullName: string) => `${fullName}最新的专版报道，附全文。`,
+    /** The link to a district's feed on its page. */
+    subscribe: 'RSS 订阅',
+  },
   nav: {
     label: '主导航',
     home: '首页',

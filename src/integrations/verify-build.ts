@@ -21,10 +21,11 @@ export default function verifyBuild(): AstroIntegration {
         base = config.base;
       },
       'astro:build:done': ({ dir, logger }) => {
-        // Only the draft flag is needed: the frontmatter, not the MDX body.
+        // Only the draft flag and the date are needed: the frontmatter, not the MDX body.
         const features = readFeatures(`${root}/content/features`, root, { body: false }).map((f) => ({
           slug: f.slug,
           draft: f.data['draft'] === true,
+          date: f.data['date'],
         }));
         const problems = verifyDist(fileURLToPath(dir), features, base);
         for (const p of problems.filter((x) => x.severity === 'warning')) logger.warn(`${p.zh} / ${p.en}`);
@@ -35,7 +36,7 @@ export default function verifyBuild(): AstroIntegration {
           );
         }
         logger.info(
-          `已核对 ${features.filter((f) => !f.draft).length} 篇已发布稿件：页面、sitemap、RSS、搜索索引齐全；草稿未外泄 / verified`,
+          `已核对 ${features.filter((f) => !f.draft).length} 篇已发布稿件：页面、sitemap、搜索索引齐全，最新的在 RSS 里；草稿未外泄 / verified`,
         );
       },
     },

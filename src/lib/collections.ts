@@ -6,7 +6,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { resolveReference, type ReferringFeature } from './content/references.ts';
 import { FIELDS } from './content/schema.ts';
-import { featureDateToDate } from './feature-date.ts';
+import { newestFirst } from './feature-date.ts';
 import { isPublished } from './published.ts';
 import { planSearchIndexes } from './search/index-plan.ts';
 
@@ -14,8 +14,7 @@ export type Feature = CollectionEntry<'features'>;
 
 /** Newest first; features of the same date keep a stable order by slug. */
 export function byDateDescending(a: Feature, b: Feature): number {
-  const diff = featureDateToDate(b.data.date).getTime() - featureDateToDate(a.data.date).getTime();
-  return diff !== 0 ? diff : a.id.localeCompare(b.id);
+  return newestFirst({ slug: a.id, date: a.data.date }, { slug: b.id, date: b.data.date });
 }
 
 async function loadPublishedFeatures(): Promise<Feature[]> {

@@ -50,3 +50,12 @@ export function formatFeatureDate(date: FeatureDate): string {
 export function featureDateToDate(date: FeatureDate): Date {
   return new Date(Date.UTC(date.year, (date.month ?? 1) - 1, date.day ?? 1));
 }
+
+/**
+ * The site's order: newest first, features of the same date by slug. One comparator for the
+ * pages (collections.ts) and for the check of the built site's feed (feed.ts).
+ */
+export function newestFirst(a: { slug: string; date: FeatureDate }, b: { slug: string; date: FeatureDate }): number {
+  const diff = featureDateToDate(b.date).getTime() - featureDateToDate(a.date).getTime();
+  return diff !== 0 ? diff : a.slug.localeCompare(b.slug);
+}

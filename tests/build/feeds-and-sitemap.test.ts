@@ -35,6 +35,32 @@ describe('rss.xml', () => {
   });
 });
 
+describe('districts/<id>/rss.xml', () => {
+  const districts = [...new Set(publishedFeatures.map((feature) => feature.district))];
+
+  it.each(districts)('%s: its own features, full text, announced on its page', (district) => {
+    const feed = parseXml(readDist(`districts/${district}/rss.xml`)) as {
+      rss?: { channel?: { item?: RssItem | RssItem[] } };
+    };
+    const raw = feed.rss?.channel?.item;
+    const items = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+    const own = publishedFeatures.filter((feature) => feature.district === district);
+    expect(items.map((item) => /\/features\/([^/]+)\/$/.exec(item.link ?? '')?.[1]).sort()).toEqual(
+      own.map((feature) => feature.slug).sort(),
+    );
+    for (const feature of own) {
+      const item = items.find((candidate) => candidate.link?.endsWith(`/features/${feature.slug}/`));
+      expect(textOf(item?.['content:encoded'] ?? '')).toContain(letters(feature.paragraphs[0] ?? ''));
+    }
+    expect(readDist(`districts/${district}/index.html`)).toMatch(
+      new RegExp(
+        `<link rel="alternate" type="application/rss\\+xml" title="[^"]+" href="[^"]*/districts/${district}/rss\\.xml"`,
+        'u',
+      ),
+    );
+  });
+});
+
 describe('sitemap', () => {
   const paths = sitemapPaths();
 

@@ -35,7 +35,7 @@ function dist({
   );
   writeFileSync(
     join(dir, 'rss.xml'),
-    `<rss>${rss.map((s) => `<link>https://x.cn/features/${s}/</link>`).join('')}</rss>`,
+    `<rss>${rss.map((s) => `<item><link>https://x.cn/features/${s}/</link></item>`).join('')}</rss>`,
   );
   for (const [part, slugs] of Object.entries(Array.isArray(search) ? { pagefind: search } : search)) {
     mkdirSync(join(dir, part, 'fragment'), { recursive: true });
@@ -58,9 +58,9 @@ function dist({
 }
 
 const features = [
-  { slug: 'jiulong', draft: false },
-  { slug: 'erqi', draft: false },
-  { slug: 'secret', draft: true },
+  { slug: 'jiulong', draft: false, date: '2019-07' },
+  { slug: 'erqi', draft: false, date: '2020' },
+  { slug: 'secret', draft: true, date: '2021-01-01' },
 ];
 
 describe('verifying the built site', () => {
@@ -78,7 +78,9 @@ describe('verifying the built site', () => {
       }),
       features,
     );
-    expect(problems.map((p) => p.zh)).toEqual(['已发布的稿件 erqi 不在：页面 page、RSS、搜索索引 search index']);
+    expect(problems.map((p) => p.zh)).toEqual([
+      '已发布的稿件 erqi 不在：页面 page、RSS（最新 50 篇之一 one of the newest)、搜索索引 search index',
+    ]);
   });
   it('counts a feature in the feed only as an item of its own, not as a link in another item’s text', () => {
     const all = ['jiulong', 'erqi'];
@@ -87,7 +89,9 @@ describe('verifying the built site', () => {
       join(site, 'rss.xml'),
       '<rss><item><link>https://x.cn/features/jiulong/</link><description>另见 https://x.cn/features/erqi/</description></item></rss>',
     );
-    expect(verifyDist(site, features).map((p) => p.en)).toEqual(['published feature erqi is missing from: RSS']);
+    expect(verifyDist(site, features).map((p) => p.en)).toEqual([
+      'published feature erqi is missing from: RSS（最新 50 篇之一 one of the newest)',
+    ]);
   });
   it('fails when a draft leaks into a page, a feed or the index', () => {
     const all = ['jiulong', 'erqi'];
@@ -136,8 +140,8 @@ describe('verifying the built site', () => {
     // Listed at the root: the base path did not reach them, so readers would get a 404.
     writeFileSync(join(site, 'rss.xml'), `<rss>${listed('', 'link')}</rss>`);
     expect(verifyDist(site, features, '/zhuanban/').map((p) => p.en)).toEqual([
-      'published feature jiulong is missing from: RSS',
-      'published feature erqi is missing from: RSS',
+      'published feature jiulong is missing from: RSS（最新 50 篇之一 one of the newest)',
+      'published feature erqi is missing from: RSS（最新 50 篇之一 one of the newest)',
     ]);
   });
   it('reads the index parts the search page merges, and fails on a part it would not load or cannot find', () => {
@@ -152,6 +156,46 @@ describe('verifying the built site', () => {
     ]);
     expect(verifyDist(site(['pagefind', 'pagefind-1', 'pagefind-3']), features).map((p) => p.en)).toEqual([
       'the search page loads the index part pagefind-3/, which the build does not contain',
+    ]);
+  });
+});
+
+describe('the feed rule', () => {
+  // 60 features over five years, dates drawn with a fixed seed; some share a date.
+  let seed = 13;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const many = Array.from({ length: 60 }, (_, i) => {
+    const month = String(1 + Math.floor(random() * 12)).padStart(2, '0');
+    return {
+      slug: `f${String(i).padStart(2, '0')}`,
+      draft: false,
+      date: `${2018 + Math.floor(random() * 5)}-${month}`,
+    };
+  });
+  const slugs = many.map((f) => f.slug);
+  const newestFirst = [...many].sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
+  const site = (rss: string[]) => dist({ pages: slugs, sitemap: slugs, rss, search: slugs });
+
+  it('passes a feed of the newest 50, and asks nothing of the older ones', () => {
+    expect(verifyDist(site(newestFirst.slice(0, 50).map((f) => f.slug)), many)).toEqual([]);
+  });
+
+  it('names each of the newest 50 the feed lacks, and only those', () => {
+    const lacking = [newestFirst[0], newestFirst[49]].map((f) => f?.slug ?? '');
+    const rss = newestFirst
+      .slice(0, 52)
+      .map((f) => f.slug)
+      .filter((slug) => !lacking.includes(slug));
+    expect(verifyDist(site(rss), many).map((p) => p.en)).toEqual(
+      lacking
+        .toSorted((a, b) => slugs.indexOf(a) - slugs.indexOf(b))
+        .map((slug) => `published feature ${slug} is missing from: RSS（最新 50 篇之一 one of the newest)`),
+    );
+  });
+
+  it('refuses a feed of more than 50 items', () => {
+    expect(verifyDist(site(slugs), many).map((p) => p.en)).toEqual([
+      'the RSS feed has 60 items, more than 50: feed readers and services refuse feeds that large',
     ]);
   });
 });
