@@ -1,21 +1,82 @@
 /**
- * axe-core over every page the sitemap lists: no serious or critical violation (WCAG 2.1 A/AA).
- * The sitemap names pages at the public address; they are visited on the local preview.
+ * axe-core (WCAG 2.1 A and AA rules) over every page the sitemap lists and over search result
+ * pages, at a phone's 360 px and a desktop's 1280 px, in the light and the dark colour scheme:
+ * no violation of any impact. The sitemap names pages at the public address; they are visited
+ * on the local preview.
  */
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { at, sitemapPaths } from './site.ts';
+
+const WIDTHS = [360, 1280] as const;
+const SCHEMES = ['light', 'dark'] as const;
+
+/**
+ * Every violation on the page as it is now, in each width and scheme, one line each;
+ * `only`/`exclude` narrow axe to some elements or leave some out.
+ */
+async function violations(page: Page, { only, exclude }: { only?: string; exclude?: string } = {}): Promise<string[]> {
+  const found: string[] = [];
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: width < 600 ? 740 : 900 });
+    for (const colorScheme of SCHEMES) {
+      await page.emulateMedia({ colorScheme });
+      let axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+      if (only) axe = axe.include(only);
+      if (exclude) axe = axe.exclude(exclude);
+      const results = await axe.analyze();
+      for (const violation of results.violations)
+        found.push(
+          `${width}px ${colorScheme}: ${violation.impact ?? ''} ${violation.id} — ${violation.help} (${violation.nodes
+            .map((node) => node.target.join(' '))
+            .join(', ')})`,
+        );
+    }
+  }
+  return found;
+}
 
 for (const path of sitemapPaths()) {
   test(`axe: ${path}`, async ({ page }) => {
     await page.goto(at(path));
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const serious = results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map(
-        (violation) =>
-          `${violation.impact}: ${violation.id} — ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
-      );
-    expect(serious).toEqual([]);
+    expect(await violations(page)).toEqual([]);
   });
 }
+
+const EXCERPT_MARKS = '.search-card-excerpt mark';
+
+/** A search for `query` with its results on screen, the filter pane open and a filter chosen. */
+async function searchResults(page: Page, query: string): Promise<void> {
+  await page.goto(`search/?q=${encodeURIComponent(query)}`);
+  await page.waitForFunction((q) => document.documentElement.dataset['searchQuery'] === q, query);
+  await expect(page.locator('.search-results .search-card').first()).toBeVisible();
+  await page.locator('[data-search-filters] summary').click();
+  await page.locator('[data-search-filter-groups] input[type="checkbox"]').first().check();
+  await page.waitForFunction(() => Number(document.documentElement.dataset['searchCount']) > 0);
+  await page.locator('.search-results > li').first().scrollIntoViewIfNeeded();
+  await expect(page.locator(EXCERPT_MARKS).first()).toBeVisible();
+}
+
+for (const query of ['海绵城市', '社区']) {
+  test(`axe: search results for ${query}`, async ({ page }) => {
+    await searchResults(page, query);
+    // The excerpts' marks are judged on their own below.
+    expect(await violations(page, { exclude: EXCERPT_MARKS })).toEqual([]);
+  });
+}
+
+test('axe: the marked words of search excerpts', async ({ page }) => {
+  // Known: the mark is #fde68a on the dark page's text colour, 1.02:1 in the dark scheme
+  // (issue 11.5, search's to fix; the fix is on the search branch). This fails until it lands:
+  // then Playwright reports this test as passing unexpectedly, and this line goes.
+  test.fail(true, 'issue 11.5: the search excerpt mark is unreadable in the dark scheme');
+  await searchResults(page, '社区');
+  expect(await violations(page, { only: EXCERPT_MARKS })).toEqual([]);
+});
+
+test('axe: a feature opened from a search result, its terms marked', async ({ page }) => {
+  await page.goto(`features/jiuzhoulu/?highlight=${encodeURIComponent('海绵城市')}`);
+  await expect(page.locator('mark').first()).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
