@@ -8,8 +8,8 @@
  *   npm test -- --keep-going  run every step even after one fails (to see all failures at once)
  *   DIST=/tmp/site npm test   build into and test another folder than dist/
  *
- * Steps: Chromium present → astro check → eslint → prettier → actionlint → unit tests → production build
- * → the same site built for a sub-path (SUBPATH_SITE_URL, into test-results/subpath-site)
+ * Steps: Chromium present → astro check → eslint → prettier → actionlint → unit tests
+ * → production build → the same site built for a sub-path (SUBPATH_SITE_URL, into test-results/subpath-site)
  * → the Nu HTML Checker over both → build tests over dist/ (and the link check over both builds)
  * → browser tests (over both) → the GitLab pipeline's jobs under gitlab-ci-local. Vitest and
  * Playwright write JSON reports under test-results/ and the last line printed is one summary
@@ -272,8 +272,9 @@ if (!quick) {
   if (reuseBuild && existsSync(join(dist, 'index.html'))) console.log(`\n── build: reusing ${dist} (--no-build) ──`);
   // The real production build (content checks, astro build, post-build verification), as deployed.
   else check('build', 'npm', ['run', 'build', '--', '--outDir', dist], 'The build error above names the file to fix.');
-  // Second, under a sub-path: the encoded photos and the content check's results are cached
-  // in node_modules/.astro, so this build mostly renders pages again.
+  // Second, under a sub-path. It costs about what the first does on a fresh clone: Astro names
+  // an encoded photo by a hash that includes its URL, base path and all, so the photos are
+  // encoded again (then cached in node_modules/.astro, like the first build's).
   if (reuseBuild && existsSync(join(subpathDist, 'index.html')))
     console.log(`\n── build under a sub-path: reusing ${subpathDist} (--no-build) ──`);
   else

@@ -35,7 +35,8 @@ function contentOf(feature: Feature, pageUrl: string): Promise<string> {
       const body = await (await container).renderToString(Content, { props: { components: mdxComponents } });
       return feedHtml(body, pageUrl);
     })();
-    rendered.set(feature.id, html);
+    // Not under `astro dev` (__ZHUANBAN_SHOW_DRAFTS__), where an edited feature must show anew.
+    if (!__ZHUANBAN_SHOW_DRAFTS__) rendered.set(feature.id, html);
   }
   return html;
 }
