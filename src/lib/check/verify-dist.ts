@@ -37,15 +37,19 @@ function files(dir: string): string[] {
 }
 
 /**
- * The parts of the search index the search page loads (data-search-indexes on /search/),
- * primary first; the primary alone when there is no search page to say.
+ * The parts of the search index the search page loads (data-search-indexes on /search/, each
+ * entry `dir:features`), primary first; the primary alone when there is no search page to say.
  */
 export function searchIndexDirs(dist: string): string[] {
   const page = join(dist, 'search', 'index.html');
   const declared = existsSync(page)
     ? /\sdata-search-indexes="([^"]*)"/u.exec(readFileSync(page, 'utf8'))?.[1]
     : undefined;
-  const dirs = declared?.split(' ').filter(Boolean) ?? [];
+  const dirs =
+    declared
+      ?.split(' ')
+      .filter(Boolean)
+      .map((entry) => entry.split(':')[0] ?? entry) ?? [];
   return dirs.length > 0 ? dirs : ['pagefind'];
 }
 
