@@ -1,7 +1,8 @@
 /**
  * The indexer over a tiny built site: each feature page goes into the part of the index it
- * names, pages without an article body are left out, and a body with no part is refused.
- * Runs the real pagefind_extended binary (a few hundred milliseconds).
+ * names, pages without an article body are left out, a body with no part is refused, the
+ * fragments hold card text instead of index words, and an unchanged part comes from the cache.
+ * Runs the real Pagefind binary (a few hundred milliseconds).
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,14 +26,19 @@ function page(route: string, text: string, part?: string | null): void {
   writeFileSync(path.join(site, route, 'index.html'), `<html lang="zh-CN"><body>${body}</body></html>`);
 }
 
+/** The fragments of one part, as the search page reads them. */
+function fragmentsIn(part: string): Record<string, unknown>[] {
+  const fragments = path.join(site, part, 'fragment');
+  return readdirSync(fragments).map((file) => {
+    const text = gunzipSync(readFileSync(path.join(fragments, file))).toString('utf8');
+    return JSON.parse(text.slice(text.indexOf('{'))) as Record<string, unknown>;
+  });
+}
+
 /** The page URLs in one part, read from its fragments. */
 function urlsIn(part: string): string[] {
-  const fragments = path.join(site, part, 'fragment');
-  return readdirSync(fragments)
-    .map((file) => {
-      const text = gunzipSync(readFileSync(path.join(fragments, file))).toString('utf8');
-      return (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url;
-    })
+  return fragmentsIn(part)
+    .map((fragment) => String(fragment['url']))
     .sort();
 }
 
@@ -46,8 +52,8 @@ describe('buildSearchIndex', () => {
     const { pageCount, parts } = await buildSearchIndex(site);
     expect(pageCount).toBe(3);
     expect(parts).toEqual([
-      { dir: 'pagefind', pageCount: 1 },
-      { dir: 'pagefind-1', pageCount: 2 },
+      { dir: 'pagefind', pageCount: 1, reused: false },
+      { dir: 'pagefind-1', pageCount: 2, reused: false },
     ]);
     expect(urlsIn('pagefind')).toEqual(['/features/huayuankou/']);
     expect(urlsIn('pagefind-1')).toEqual(['/features/erqi/', '/features/jiuzhoulu/']);
@@ -64,7 +70,37 @@ describe('buildSearchIndex', () => {
   it('writes an empty primary index for a site with no features yet, so the search page still loads', async () => {
     site = mkdtempSync(path.join(tmpdir(), 'zhuanban-index-'));
     page('about', '关于本站');
-    expect(await buildSearchIndex(site)).toEqual({ pageCount: 0, parts: [{ dir: 'pagefind', pageCount: 0 }] });
+    expect(await buildSearchIndex(site)).toEqual({
+      pageCount: 0,
+      parts: [{ dir: 'pagefind', pageCount: 0, reused: false }],
+    });
     expect(readdirSync(path.join(site, 'pagefind'))).toContain('pagefind-entry.json');
+  });
+
+  it('writes card text, not index words, into the fragments, and the chunks one-character queries need', async () => {
+    site = mkdtempSync(path.join(tmpdir(), 'zhuanban-index-'));
+    page('features/erqi', '村民见证了家门口的变化。'.repeat(80), 'pagefind');
+    await buildSearchIndex(site);
+    const [fragment] = fragmentsIn('pagefind');
+    expect(fragment?.['content']).toBe('');
+    const card = fragment?.['zhuanban'] as { part: string; segments: number[]; blocks: [number, string][] };
+    expect(card.part).toBe('pagefind');
+    expect(card.blocks[0]?.[1]).toMatch(/^村民见证了家门口的变化。/u);
+    expect(JSON.stringify(fragment)).not.toContain('门口 口的');
+    expect(readdirSync(path.join(site, 'pagefind', 'text'))).toHaveLength(card.segments.length - 1);
+    expect(JSON.parse(readFileSync(path.join(site, 'pagefind', 'prefix-chunks.json'), 'utf8'))).toEqual({});
+  });
+
+  it('reuses a part whose pages did not change, and re-indexes only the part that did', async () => {
+    site = mkdtempSync(path.join(tmpdir(), 'zhuanban-index-'));
+    const cacheDir = path.join(site, '.cache');
+    page('features/jiuzhoulu', '九州路办事处大力推进海绵城市建设', 'pagefind-1');
+    page('features/huayuankou', '花园口镇加快推进高质量发展', 'pagefind');
+    const reused = async () => (await buildSearchIndex(site, { cacheDir })).parts.map((part) => part.reused);
+    expect(await reused()).toEqual([false, false]);
+    expect(await reused()).toEqual([true, true]);
+    page('features/huayuankou', '花园口镇加快推进高质量发展，黄河岸边', 'pagefind');
+    expect(await reused()).toEqual([false, true]);
+    expect(urlsIn('pagefind-1')).toEqual(['/features/jiuzhoulu/']);
   });
 });

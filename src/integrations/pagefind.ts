@@ -1,56 +1,63 @@
 /**
- * Builds the Pagefind search index as the last step of `astro build`, so `npm run build`
- * is the one command that produces a searchable site.
+ * Builds the search index as the last step of `astro build`, so `npm run build` is the one
+ * command that produces a searchable site.
  *
- * What is indexed is decided by the pages themselves: only elements marked
- * `data-pagefind-body` (the feature article) are indexed, so lists, the home page and the
- * search page never show up as results; drafts are never built in production, so they
- * cannot be indexed either.
+ * What is indexed is decided by the pages (src/lib/search/article.ts reads the page markup
+ * contract): only the article marked `data-pagefind-body`, without its furniture. Pagefind
+ * does not cut the text itself: each article becomes a document of index words made by our
+ * tokenizer (src/lib/search/tokens.ts, index-document.ts), which the search page uses too,
+ * so a query is cut exactly as the page was. Pagefind indexes those documents under a
+ * language it neither segments nor stems, and keeps doing what it does well: the chunked
+ * index, ranking with weights, filters, metadata, merging parts in the browser.
  *
- * Chinese has no spaces between words. Only the `pagefind_extended` binary segments it into
- * words when indexing; the plain `pagefind` binary would index whole runs of characters and
- * "海绵城市" would find nothing. The npm package prefers the extended binary, but falls back
- * to the plain one silently, so we point it at the extended binary explicitly and then
- * prove, with a probe page, that Chinese is actually segmented.
+ * After Pagefind has written a part, its fragments — which would hold our index words, the
+ * article two and a half times over — are rewritten to hold what a result card shows: the
+ * metadata and the first segment of the article text; the other segments go beside them in
+ * text/ (a card loads the one with its match). prefix-chunks.json lists the chunks a
+ * one-character query must preload (src/lib/search/prefix-chunks.ts).
  *
- * Pagefind holds a whole index in memory until it writes it (6 GB at 5,000 features), so a
- * large archive is indexed in parts, one Pagefind process at a time; each feature page names
- * its part and the search page merges them (src/lib/search/index-plan.ts).
+ * Parts (src/lib/search/index-plan.ts): each feature page names its part; parts are indexed
+ * one after another, each by a fresh Pagefind process, so memory follows the largest part.
+ * A part whose documents have not changed since the last build is copied from the cache
+ * (Astro's cacheDir, node_modules/.astro/ — keep it between CI runs) instead of re-indexed.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { link, mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { PRIMARY_INDEX_DIR } from '../lib/search/index-plan.ts';
-
-/** The language every page is indexed under; the site is Simplified Chinese only. */
-export const SEARCH_LANGUAGE = 'zh-cn';
+import { readArticle, type ArticleRecord } from '../lib/search/article.ts';
+import { indexDocument, type CardData, type IndexDocument } from '../lib/search/index-document.ts';
+import { languageOfPart, PRIMARY_INDEX_DIR } from '../lib/search/index-plan.ts';
+import { prefixChunks, PREFIX_CHUNKS_FILE, readIndexChunks } from '../lib/search/prefix-chunks.ts';
 
 /**
- * Point the pagefind package at `pagefind_extended` unless the environment already chose a
- * binary. Returns the path, or throws an error an editor or CI log can act on.
+ * The layout of what this file writes after Pagefind (card fragments, text/, prefix-chunks):
+ * part of every part's digest. Change it when that layout changes, so cached parts are rebuilt.
  */
-function useExtendedBinary(): string {
-  const fromEnv = process.env['PAGEFIND_EXTENDED_BINARY_PATH'];
-  if (fromEnv) return fromEnv;
-  const platform = process.platform === 'win32' ? 'windows' : process.platform;
-  const executable = platform === 'windows' ? 'pagefind_extended.exe' : 'pagefind_extended';
-  const packageName = `@pagefind/${platform}-${process.env['npm_config_arch'] ?? os.arch()}`;
-  try {
-    // Resolve from the pagefind package itself: the platform package is its optional dependency.
-    const require = createRequire(import.meta.resolve('pagefind'));
-    const binary = require.resolve(`${packageName}/bin/${executable}`);
-    process.env['PAGEFIND_EXTENDED_BINARY_PATH'] = binary;
-    return binary;
-  } catch {
-    throw new Error(
-      `搜索索引：找不到 ${packageName} 中的 pagefind_extended，中文无法分词。请运行 npm install 重新安装依赖。 / ` +
-        `Search index: ${packageName}/bin/${executable} is missing, so Chinese cannot be segmented. Run npm install.`,
-    );
-  }
+const CARD_FORMAT = 'zhuanban-card-1';
+/** Pagefind's signature at the start of every decompressed file it writes. */
+const SIGNATURE = 'pagefind_dcd';
+/** Folder for card text segments 1, 2 … inside each part. */
+export const TEXT_DIR = 'text';
+
+/** The installed Pagefind's version (its package.json is not exported, so it is found from the entry point). */
+function pagefindVersion(): string {
+  const packageJson = path.join(path.dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json');
+  return (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
 }
 
 /** Throw if Pagefind reported any error: a silently partial index is worse than a failed build. */
@@ -59,62 +66,44 @@ function assertNoErrors(step: string, errors: readonly string[]): void {
   throw new Error(`搜索索引：${step} 失败 / Search index: ${step} failed:\n  ${errors.join('\n  ')}`);
 }
 
-/**
- * Index a two-word Chinese sentence on its own and check it comes out as several words.
- * An unsegmenting binary sees one "word" and search for any Chinese term would miss.
- */
-async function assertChineseIsSegmented(): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
-  assertNoErrors('createIndex (probe)', errors);
-  if (!index) throw new Error('搜索索引：Pagefind 未能创建索引 / Search index: Pagefind created no index');
-  const probe = await index.addHTMLFile({
-    url: '/probe/',
-    content: '<html lang="zh-CN"><body><main data-pagefind-body><p>海绵城市建设</p></main></body></html>',
-  });
-  assertNoErrors('probe', probe.errors);
-  await index.deleteIndex();
-  if (probe.file.uniqueWords < 2) {
-    throw new Error(
-      '搜索索引：Pagefind 没有对中文分词（运行的不是 pagefind_extended）。请删除 PAGEFIND_EXTENDED_BINARY_PATH 或指向 extended 版本。 / ' +
-        'Search index: Pagefind did not segment Chinese (the binary is not pagefind_extended).',
-    );
-  }
+export interface SearchIndexOptions {
+  /** Where indexed parts are kept between builds (Astro's cacheDir); none: always index. */
+  cacheDir?: string | undefined;
 }
 
 export interface SearchIndexResult {
   /** Pages in the index, over all its parts: those with data-pagefind-body. */
   pageCount: number;
-  /** The parts the feature pages named, primary first, then newest to oldest, with their page counts. */
-  parts: { dir: string; pageCount: number }[];
+  /** The parts, primary first, then pagefind-1, pagefind-2 …, with their page counts. */
+  parts: { dir: string; pageCount: number; reused: boolean }[];
 }
 
 /** Reads the part of the index a built feature page names (SearchIndexFields). */
 const INDEX_PART = /\sdata-search-index="([a-z0-9-]+)"/u;
-/** Where one part's pages are gathered for Pagefind to read; gone again once it has. */
-const STAGING_DIR = '.search-index-part';
+const BODY = /\sdata-pagefind-body[\s=>]/u;
 
 /** Every .html file under `dir`, as paths relative to it with forward slashes. */
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return (
-    entries
-      .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-      // A staging folder left by an interrupted run holds links to pages already counted.
-      .filter((file) => !file.startsWith(`${STAGING_DIR}/`))
-      .sort()
-  );
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** The URL path a built file is served at: features/a/index.html → /features/a/. */
+function urlOf(file: string): string {
+  return `/${file.replace(/(^|\/)index\.html$/u, '$1')}`;
 }
 
 /**
  * The feature pages (those with `data-pagefind-body`) grouped by the index part each names.
- * Only these are given to Pagefind: given no body at all, it would index every page whole.
+ * Only these are indexed: lists, the home page and the search page never become results.
  */
 async function featurePagesByPart(siteDir: string): Promise<Map<string, string[]>> {
   const byPart = new Map<string, string[]>();
-  for (const file of await htmlFiles(siteDir)) {
+  for (const file of htmlFiles(siteDir)) {
     const html = await readFile(path.join(siteDir, file), 'utf8');
-    if (!html.includes('data-pagefind-body')) continue;
+    if (!BODY.test(html)) continue;
     const part = INDEX_PART.exec(html)?.[1];
     if (!part) {
       throw new Error(
@@ -129,66 +118,154 @@ async function featurePagesByPart(siteDir: string): Promise<Map<string, string[]
   return byPart;
 }
 
-/** Index `files` of `siteDir` as one Pagefind index written to `<siteDir>/<dir>/`. */
-async function writeIndexPart(siteDir: string, dir: string, files: readonly string[]): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({
-    // Every page is zh-CN; forcing it keeps one index even if a page's lang attribute drifts.
-    forceLanguage: SEARCH_LANGUAGE,
-    // The editor's note on how a date was inferred names other features (同版花园口镇报道…);
-    // it is about the paper, not the story, and would make those searches return this one.
-    excludeSelectors: ['.feature-date-note'],
+interface PartInput {
+  dir: string;
+  records: ArticleRecord[];
+  documents: IndexDocument[];
+  digest: string;
+}
+
+async function readPart(siteDir: string, dir: string, files: readonly string[]): Promise<PartInput> {
+  const records: ArticleRecord[] = [];
+  for (const file of files) {
+    const record = readArticle(await readFile(path.join(siteDir, file), 'utf8'), urlOf(file));
+    if (record) records.push(record);
+  }
+  const documents = records.map(indexDocument);
+  const hash = createHash('sha256').update(`${CARD_FORMAT}\0${pagefindVersion()}\0${languageOfPart(dir)}\0`);
+  records.forEach((record, i) => {
+    hash.update(`${record.url}\0${documents[i]?.html}\0${JSON.stringify(documents[i]?.segments)}\0`);
   });
+  return { dir, records, documents, digest: hash.digest('hex').slice(0, 32) };
+}
+
+/** Hard-link (or, across file systems, copy) every file of `from` into `to`. */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) {
+      linkTree(source, target);
+    } else {
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+      }
+    }
+  }
+}
+
+function readFragment(file: string): Record<string, unknown> {
+  const text = gunzipSync(readFileSync(file)).toString('utf8');
+  return JSON.parse(text.slice(SIGNATURE.length)) as Record<string, unknown>;
+}
+
+function writeFragment(file: string, fragment: Record<string, unknown>): void {
+  writeFileSync(file, gzipSync(`${SIGNATURE}${JSON.stringify(fragment)}`, { level: 9 }));
+}
+
+/**
+ * Replace each fragment's content (our index words) with the card's data, write the other
+ * text segments to text/, and the chunks one-character queries need to prefix-chunks.json.
+ */
+function finishPart(outDir: string, input: PartInput): void {
+  const byUrl = new Map(input.records.map((record, i) => [record.url, input.documents[i]]));
+  const fragments = path.join(outDir, 'fragment');
+  mkdirSync(path.join(outDir, TEXT_DIR), { recursive: true });
+  for (const name of existsSync(fragments) ? readdirSync(fragments) : []) {
+    const file = path.join(fragments, name);
+    const fragment = readFragment(file);
+    const document = byUrl.get(String(fragment['url']));
+    if (!document)
+      throw new Error(`搜索索引：片段 ${name} 对应不到任何文章 / Search index: fragment ${name} matches no article`);
+    const id = name.replace(/\.pf_fragment$/u, '');
+    const [first = [], ...rest] = document.segments;
+    const card: CardData = {
+      part: input.dir,
+      segments: document.segments.map((segment) => segment[0]?.[0] ?? 0),
+      blocks: first,
+    };
+    writeFragment(file, { ...fragment, content: '', anchors: [], zhuanban: card });
+    rest.forEach((segment, i) => {
+      writeFileSync(path.join(outDir, TEXT_DIR, `${id}-${i + 1}.json`), JSON.stringify(segment));
+    });
+  }
+  const meta = readdirSync(outDir).find((name) => name.endsWith('.pf_meta'));
+  const chunks = meta
+    ? readIndexChunks(gunzipSync(readFileSync(path.join(outDir, meta))).subarray(SIGNATURE.length))
+    : [];
+  writeFileSync(path.join(outDir, PREFIX_CHUNKS_FILE), JSON.stringify(prefixChunks(chunks)));
+}
+
+/** Index one part with its own Pagefind process and write it, finished, to `outDir`. */
+async function writePart(input: PartInput, outDir: string, stagingRoot: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: languageOfPart(input.dir) });
   assertNoErrors('createIndex', errors);
   if (!index) throw new Error('搜索索引：Pagefind 未能创建索引 / Search index: Pagefind created no index');
-  // Pagefind reads a folder much faster than pages sent through its Node API one by one
-  // (which base64-encodes each), so the part's pages are hard-linked into a folder of their own.
-  const staging = path.join(siteDir, STAGING_DIR);
+  // Pagefind reads a folder much faster than documents sent one by one through its Node API
+  // (which base64-encodes each over stdin), so the documents are written to a folder first.
+  const staging = path.join(stagingRoot, input.dir);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
   try {
-    await rm(staging, { recursive: true, force: true });
-    await mkdir(staging, { recursive: true });
-    for (const file of files) {
-      await mkdir(path.dirname(path.join(staging, file)), { recursive: true });
-      await link(path.join(siteDir, file), path.join(staging, file));
-    }
-    // The same relative paths, so the same URLs: features/a/index.html → /features/a/.
+    input.records.forEach((record, i) => {
+      // The same relative paths, so the same URLs: features/a/index.html → /features/a/.
+      const file = path.join(staging, ...record.url.split('/').filter(Boolean), 'index.html');
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, input.documents[i]?.html ?? '');
+    });
     const added = await index.addDirectory({ path: staging });
     assertNoErrors('addDirectory', added.errors);
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    rmSync(staging, { recursive: true, force: true });
   }
-  const written = await index.writeFiles({ outputPath: path.join(siteDir, dir) });
+  rmSync(outDir, { recursive: true, force: true });
+  const written = await index.writeFiles({ outputPath: outDir });
   assertNoErrors('writeFiles', written.errors);
-  // The entry file counts the pages Pagefind indexed.
-  const entry = JSON.parse(await readFile(path.join(written.outputPath, 'pagefind-entry.json'), 'utf8')) as {
-    languages: Record<string, { page_count: number }>;
-  };
-  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+  finishPart(outDir, input);
 }
 
 /**
  * Index every feature page under `siteDir` into the parts the pages name, the primary part
- * into `<siteDir>/pagefind/`. Parts are indexed one after another, each by a fresh Pagefind
- * process, so the memory needed follows the largest part, not the archive
- * (src/lib/search/index-plan.ts).
+ * into `<siteDir>/pagefind/`. With a cache, parts whose documents are unchanged are reused.
  */
-export async function buildSearchIndex(siteDir: string): Promise<SearchIndexResult> {
-  useExtendedBinary();
+export async function buildSearchIndex(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
+  const cacheRoot = options.cacheDir ? path.join(options.cacheDir, 'zhuanban-search') : undefined;
+  const stagingRoot = path.join(cacheRoot ?? os.tmpdir(), `staging-${process.pid}`);
   try {
-    await assertChineseIsSegmented();
     const byPart = await featurePagesByPart(siteDir);
     // An empty site still gets a (empty) primary index, so the search page loads and finds nothing.
     if (!byPart.has(PRIMARY_INDEX_DIR)) byPart.set(PRIMARY_INDEX_DIR, []);
     const parts: SearchIndexResult['parts'] = [];
-    // The primary part first, then newest to oldest (pagefind-3, pagefind-2…), as the search page lists them.
-    const newestFirst = ([a]: [string, string[]], [b]: [string, string[]]) =>
-      Number(b === PRIMARY_INDEX_DIR) - Number(a === PRIMARY_INDEX_DIR) || b.localeCompare(a, 'en', { numeric: true });
-    for (const [dir, files] of [...byPart].sort(newestFirst)) {
-      parts.push({ dir, pageCount: await writeIndexPart(siteDir, dir, files) });
-      // Ending the process hands all of a part's memory back before the next part starts.
-      await pagefind.close();
+    // The primary part first, then pagefind-1, pagefind-2 …
+    const order = ([a]: [string, string[]], [b]: [string, string[]]) =>
+      Number(b === PRIMARY_INDEX_DIR) - Number(a === PRIMARY_INDEX_DIR) || a.localeCompare(b, 'en', { numeric: true });
+    for (const [dir, files] of [...byPart].sort(order)) {
+      const input = await readPart(siteDir, dir, files);
+      const outDir = path.join(siteDir, dir);
+      const cached = cacheRoot ? path.join(cacheRoot, dir, input.digest) : undefined;
+      let reused = false;
+      if (cached && existsSync(path.join(cached, 'pagefind-entry.json'))) {
+        rmSync(outDir, { recursive: true, force: true });
+        linkTree(cached, outDir);
+        reused = true;
+      } else {
+        await writePart(input, outDir, stagingRoot);
+        // Ending the process hands all of a part's memory back before the next part starts.
+        await pagefind.close();
+        if (cacheRoot && cached) {
+          // Keep the latest build of each part only.
+          rmSync(path.join(cacheRoot, dir), { recursive: true, force: true });
+          linkTree(outDir, cached);
+        }
+      }
+      parts.push({ dir, pageCount: input.records.length, reused });
     }
     return { pageCount: parts.reduce((sum, part) => sum + part.pageCount, 0), parts };
   } finally {
+    rmSync(stagingRoot, { recursive: true, force: true });
     // The Pagefind service is a child process; close it or the build never exits.
     await pagefind.close();
   }
@@ -196,21 +273,25 @@ export async function buildSearchIndex(siteDir: string): Promise<SearchIndexResu
 
 export default function pagefindIntegration(): AstroIntegration {
   let logger: AstroIntegrationLogger | undefined;
+  let cacheDir: string | undefined;
   return {
     name: 'zhuanban:pagefind',
     hooks: {
-      'astro:config:done': ({ logger: integrationLogger }) => {
+      'astro:config:done': ({ config, logger: integrationLogger }) => {
         logger = integrationLogger;
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:done': async ({ dir }) => {
         const siteDir = fileURLToPath(dir);
         const started = performance.now();
-        const { pageCount, parts } = await buildSearchIndex(siteDir);
+        const { pageCount, parts } = await buildSearchIndex(siteDir, { cacheDir });
         if (pageCount === 0) {
           logger?.warn('搜索索引为空：没有可搜索的文章 / The search index is empty: no feature page was indexed');
         }
-        const written = parts.map((part) => `${part.dir}/ (${part.pageCount})`).join(', ');
-        logger?.info(`indexed ${pageCount} pages into ${written} in ${Math.round(performance.now() - started)} ms`);
+        const written = parts.map((part) => `${part.dir}/ (${part.pageCount}${part.reused ? ', unchanged' : ''})`);
+        logger?.info(
+          `indexed ${pageCount} pages into ${written.join(', ')} in ${Math.round(performance.now() - started)} ms`,
+        );
       },
     },
   };

@@ -37,16 +37,16 @@ export function getPublishedFeatures(): Promise<Feature[]> {
 }
 
 export interface SearchIndexPlan {
-  /** The parts' folders, the primary index first. */
-  dirs: string[];
+  /** The parts' folders, the primary index first, with how many features each holds. */
+  parts: { dir: string; pages: number }[];
   /** The part each feature is indexed in, by feature id. */
   dirOf: ReadonlyMap<string, string>;
 }
 
 async function loadSearchIndexPlan(): Promise<SearchIndexPlan> {
-  const parts = planSearchIndexes((await getPublishedFeatures()).toReversed());
+  const parts = planSearchIndexes(await getPublishedFeatures());
   return {
-    dirs: parts.map((part) => part.dir),
+    parts: parts.map((part) => ({ dir: part.dir, pages: part.features.length })),
     dirOf: new Map(parts.flatMap((part) => part.features.map((feature) => [feature.id, part.dir] as const))),
   };
 }
@@ -55,7 +55,7 @@ let searchIndexPlan: Promise<SearchIndexPlan> | undefined;
 
 /**
  * The parts the search index is built in (src/lib/search/index-plan.ts), from every published
- * feature in date order: each feature page names its part, and the search page loads them all.
+ * feature: each feature page names its part, and the search page loads them all.
  */
 export function getSearchIndexPlan(): Promise<SearchIndexPlan> {
   if (__ZHUANBAN_SHOW_DRAFTS__) return loadSearchIndexPlan();

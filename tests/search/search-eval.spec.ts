@@ -9,21 +9,17 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { search } from './search-helpers.ts';
-import { normalizeQuery } from '../../src/lib/search/normalize-query.ts';
+import { articleBlocks } from './article-text.ts';
+import { parseQuery } from '../../src/lib/search/query.ts';
 import { loadSimplifier } from '../../src/lib/search/traditional-chinese.ts';
 import { evalSet, type Slug } from './eval-set.ts';
 
-/** Each feature's indexed text as the reader sees it, normalised like a query. */
+/** Each feature's indexed text as the reader sees it (article-text.ts), folded like a query. */
 async function featureTexts(page: Page, slugs: readonly string[]): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
   for (const slug of slugs) {
-    const html = await (await page.request.get(`/features/${slug}/`)).text();
-    const text = await page.evaluate((source) => {
-      const doc = new DOMParser().parseFromString(source, 'text/html');
-      const body = doc.querySelector('[data-pagefind-body]') ?? doc.body;
-      return body.textContent.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
-    }, html);
-    texts.set(slug, text);
+    const blocks = await articleBlocks(page, `/features/${slug}/`);
+    texts.set(slug, blocks.map((block) => block.text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '')).join('\n'));
   }
   return texts;
 }
@@ -47,11 +43,11 @@ test('search evaluation: recall, precision and false hits meet the targets', asy
 
   for (const item of evalSet) {
     const results = await search(page, item.query);
-    const terms = normalizeQuery(item.query, simplify).terms;
+    const { terms } = parseQuery(item.query, simplify);
     for (const slug of results) {
       shown += 1;
       const text = texts.get(slug) ?? '';
-      if (terms.every((term) => text.includes(term))) relevant += 1;
+      if (terms.every((term) => term.alternatives.some((chars) => text.includes(chars.join(''))))) relevant += 1;
       else misses.push(`${item.query}: ${slug} does not contain it`);
     }
     if (item.best.length === 0) {

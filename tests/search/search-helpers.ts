@@ -3,13 +3,32 @@ import { expect, type Page } from '@playwright/test';
 
 const slugOf = (href: string): string => /\/features\/([^/]+)\//u.exec(new URL(href, 'http://x').pathname)?.[1] ?? '';
 
+/** Type a query into the search page and wait until its results are rendered. */
+async function typeQuery(page: Page, query: string): Promise<void> {
+  await page.locator('[data-search-input]').fill(query);
+  await page.waitForFunction((q) => document.documentElement.dataset['searchQuery']?.trim() === q, query.trim());
+}
+
 /** Type a query into the search page and return the result slugs once they have rendered. */
 export async function search(page: Page, query: string): Promise<string[]> {
-  const input = page.locator('[data-search-input]');
-  await input.fill(query);
-  const wanted = query.trim();
-  await page.waitForFunction((q) => document.documentElement.dataset['searchQuery']?.trim() === q, wanted);
+  await typeQuery(page, query);
   return renderedResults(page);
+}
+
+/**
+ * Type a query and return the page ids of every result, in order: the page renders ten at a
+ * time, so "显示更多结果" is pressed until all are listed (cards load only on screen; ids are
+ * on every list item).
+ */
+export async function allResultIds(page: Page, query: string): Promise<string[]> {
+  await typeQuery(page, query);
+  return page.evaluate(() => {
+    const more = document.querySelector<HTMLButtonElement>('[data-search-more]');
+    while (more && !more.hidden) more.click();
+    return [...document.querySelectorAll<HTMLElement>('.search-results > li')].map(
+      (li) => li.dataset['resultId'] ?? '',
+    );
+  });
 }
 
 /** The slugs of the first page of results once every card has loaded. */

@@ -5,19 +5,16 @@
  *
  *   node tests/search/split-index-site.ts <built site> <out dir> [pages per part, default 3]
  *
- * The seven seed features fit one index; here the real planner splits them, oldest first,
- * with a limit of three pages a part (3 · 3 · 1), the feature pages and the search page are
- * given the parts that plan names — what the build writes for a larger archive — and the real
- * indexer and the build's verification run over the copy.
+ * The seven seed features fit one index; here the real planner splits them with a limit of
+ * three pages a part (three parts, by the hash of each feature's id), the feature pages and the
+ * search page are given the parts that plan names — what the build writes for a larger
+ * archive — and the real indexer and the build's verification run over the copy.
  */
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ui } from '../../src/i18n/zh-CN.ts';
 import { buildSearchIndex } from '../../src/integrations/pagefind.ts';
 import { verifyDist } from '../../src/lib/check/verify-dist.ts';
 import { planSearchIndexes } from '../../src/lib/search/index-plan.ts';
-
-const YEAR_FILTER = new RegExp(`data-pagefind-filter="${ui.search.filterNames.year}:(\\d{4})"`, 'u');
 
 export async function splitIndexSite(site: string, out: string, pagesPerPart: number): Promise<string[]> {
   rmSync(out, { recursive: true, force: true });
@@ -25,24 +22,22 @@ export async function splitIndexSite(site: string, out: string, pagesPerPart: nu
   const featuresDir = path.join(out, 'features');
   const pages = readdirSync(featuresDir).map((slug) => {
     const file = path.join(featuresDir, slug, 'index.html');
-    const html = readFileSync(file, 'utf8');
-    const year = Number(YEAR_FILTER.exec(html)?.[1]);
-    if (!year) throw new Error(`${file}: no ${ui.search.filterNames.year} filter to take the year from`);
-    return { slug, file, html, year };
+    return { id: slug, slug, file, html: readFileSync(file, 'utf8') };
   });
-  // Oldest first, as the site orders them (by date; the year is enough to split by here).
-  pages.sort((a, b) => a.year - b.year || a.slug.localeCompare(b.slug));
-  const parts = planSearchIndexes(pages, pagesPerPart);
+  const parts = planSearchIndexes(pages, pagesPerPart, pagesPerPart);
   for (const { dir, features } of parts) {
     for (const page of features) {
       writeFileSync(page.file, page.html.replace(/data-search-index="[^"]*"/u, `data-search-index="${dir}"`));
     }
   }
   const searchPage = path.join(out, 'search', 'index.html');
-  const dirs = parts.map((part) => part.dir);
+  const declared = parts.map((part) => `${part.dir}:${part.features.length}`);
   writeFileSync(
     searchPage,
-    readFileSync(searchPage, 'utf8').replace(/data-search-indexes="[^"]*"/u, `data-search-indexes="${dirs.join(' ')}"`),
+    readFileSync(searchPage, 'utf8').replace(
+      /data-search-indexes="[^"]*"/u,
+      `data-search-indexes="${declared.join(' ')}"`,
+    ),
   );
   const { parts: written } = await buildSearchIndex(out);
   const problems = verifyDist(

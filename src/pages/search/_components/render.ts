@@ -1,15 +1,10 @@
 /**
- * DOM for the search page: result cards, their placeholders and the filter pane.
- * Everything the reader or an editor wrote goes in as text; the one exception is Pagefind's
- * excerpt, which is HTML that Pagefind builds itself from the escaped page text plus <mark>.
+ * DOM for the search page: result cards, their placeholders and the filter pane. Everything
+ * goes in as text nodes — the reader's query, the editors' titles, the excerpts — and the
+ * matches as <mark> elements around text: no HTML string is ever parsed.
  */
-
-/** What Pagefind's result.data() resolves to, as far as the card uses it. */
-export interface ResultData {
-  url: string;
-  excerpt?: string;
-  meta: { title?: string; office?: string; date?: string; image?: string; image_avif?: string };
-}
+import type { CardView } from '../../../lib/search/card.ts';
+import type { Piece } from '../../../lib/search/excerpt.ts';
 
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -28,22 +23,32 @@ function safeUrl(url: string | undefined): string | undefined {
   return /^(\/(?!\/)|https?:\/\/)/u.test(url) ? url : undefined;
 }
 
-export function renderPlaceholder(): HTMLLIElement {
+/** A card's place in the list until it loads; `id` is the result's page id (tests read it). */
+export function renderPlaceholder(id: string): HTMLLIElement {
   const item = element('li', 'search-card search-card-placeholder');
   item.setAttribute('aria-hidden', 'true');
+  item.dataset['resultId'] = id;
   return item;
 }
 
-export function renderCard(data: ResultData): HTMLLIElement {
+/** Text with its matches marked. */
+function marked(tag: 'span', className: string, pieces: readonly Piece[]): HTMLSpanElement {
+  const node = element(tag, className);
+  node.append(...pieces.map((piece) => (piece.mark ? element('mark', 'search-mark', piece.text) : piece.text)));
+  return node;
+}
+
+export function renderCard(card: CardView, id: string): HTMLLIElement {
   const item = element('li', 'search-card');
+  item.dataset['resultId'] = id;
   const link = element('a', 'search-card-link');
-  link.href = safeUrl(data.url) ?? '#';
-  const image = safeUrl(data.meta.image);
+  link.href = safeUrl(card.url) ?? '#';
+  const image = safeUrl(card.image);
   if (image) {
     const thumb = element('img', 'search-card-thumb');
     Object.assign(thumb, { src: image, alt: '', width: 96, height: 72, loading: 'lazy', decoding: 'async' });
     // The browser fetches one of the two: the AVIF (half the bytes) or, without AVIF, the WebP.
-    const avif = safeUrl(data.meta.image_avif);
+    const avif = safeUrl(card.imageAvif);
     if (avif) {
       const picture = element('picture', 'search-card-picture');
       const source = element('source', '');
@@ -55,14 +60,9 @@ export function renderCard(data: ResultData): HTMLLIElement {
     }
   }
   const body = element('span', 'search-card-body');
-  body.append(element('span', 'search-card-title', data.meta.title ?? ''));
-  const meta = [data.meta.office, data.meta.date].filter(Boolean).join(' · ');
-  if (meta) body.append(element('span', 'search-card-meta', meta));
-  if (data.excerpt) {
-    const excerpt = element('span', 'search-card-excerpt');
-    excerpt.innerHTML = data.excerpt;
-    body.append(excerpt);
-  }
+  body.append(marked('span', 'search-card-title', card.title));
+  if (card.meta) body.append(element('span', 'search-card-meta', card.meta));
+  if (card.excerpt.length > 0) body.append(marked('span', 'search-card-excerpt', card.excerpt));
   link.append(body);
   item.append(link);
   return item;

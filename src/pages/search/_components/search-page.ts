@@ -1,28 +1,36 @@
 /**
- * The search page's client script: Pagefind's JavaScript API through our exact-match layer,
- * with the query kept in the address bar (/search/?q=…) so a search can be shared and the
- * back button returns to it.
+ * The search page's client script: Pagefind's JavaScript API under our search engine
+ * (src/lib/search/search-engine.ts), with the query kept in the address bar (/search/?q=…)
+ * so a search can be shared and the back button returns to it.
  *
  * Why not Pagefind's Component UI: it was 39 KB gzipped of the page's script, and it renders
  * a placeholder with its own IntersectionObserver for every result — 774 of them for
  * 党建引领 on a 1,000-feature site, ~0.8 s of main-thread work per query. Here a query renders
- * one page of results (PAGE_SIZE), and only the cards on screen fetch their fragment.
+ * one page of results (PAGE_SIZE), and only the cards on screen load their content (card.ts).
  * Filters are fetched only when the reader opens the filter pane.
  */
-import { createPreciseSearch, type FilterSelection, type PagefindApi } from '../../../lib/search/precise-search.ts';
-import { withBase } from '../../../lib/site-url.ts';
-import { renderCard, renderFilterGroups, renderPlaceholder, type ResultData } from './render.ts';
+import { loadCard } from '../../../lib/search/card.ts';
+import { PRIMARY_INDEX_DIR, PRIMARY_INDEX_LANGUAGE } from '../../../lib/search/index-plan.ts';
+import { RANKING } from '../../../lib/search/ranking.ts';
+import {
+  createSearchEngine,
+  type FilterSelection,
+  type IndexPart,
+  type PagefindApi,
+  type SearchHit,
+} from '../../../lib/search/search-engine.ts';
+import { underBase, withHighlightTerms } from '../../../lib/search/site-url.ts';
+import { renderCard, renderFilterGroups, renderPlaceholder } from './render.ts';
 
-/** Must match the highlighter in SearchEntry.astro. */
-const HIGHLIGHT_PARAM = 'highlight';
 /** Results rendered per page; "显示更多结果" adds the next page. */
 const PAGE_SIZE = 10;
 /**
  * No debounce beyond the current task: a Chinese IME commits a whole word as one input event,
- * and a cached search takes ~60 ms at 1,000 features, faster than anyone types. A search
+ * and a cached search takes a few tens of milliseconds, faster than anyone types. A search
  * that a newer one overtakes is dropped when it returns (see `generation`).
  */
 const DEBOUNCE_MS = 0;
+const BASE = import.meta.env.BASE_URL;
 
 interface PagefindModule extends PagefindApi {
   options: (options: Record<string, unknown>) => Promise<void>;
@@ -48,40 +56,63 @@ const text = {
 };
 
 /**
- * The parts of the index, written by src/integrations/pagefind.ts (one folder each, not part
- * of Vite's graph): Pagefind loads from the first and merges the others into it. A site of up
- * to 1,500 features has just the one (src/lib/search/index-plan.ts).
+ * The parts of the index and how many features each holds, written by the build
+ * (src/lib/search/index-plan.ts): Pagefind loads from the first and merges the others into it.
  */
-const [primaryIndex = 'pagefind', ...mergedIndexes] = (page?.dataset['searchIndexes'] ?? '').split(' ').filter(Boolean);
+const parts: IndexPart[] = (page?.dataset['searchIndexes'] ?? PRIMARY_INDEX_DIR)
+  .split(' ')
+  .filter(Boolean)
+  .map((entry) => {
+    const [dir = PRIMARY_INDEX_DIR, pages = '0'] = entry.split(':');
+    return { dir, pages: Number(pages) };
+  });
+const [primary = { dir: PRIMARY_INDEX_DIR, pages: 0 }, ...merged] = parts;
+
+/**
+ * Every part is searched with the same ranking (src/lib/search/ranking.ts); metadata words
+ * never add to a score (their positions are not in the article). Pagefind's options() only
+ * reaches the primary part, so each merged part is given them too.
+ */
 const SEARCH_OPTIONS = {
-  excerptLength: 36,
-  highlightParam: HIGHLIGHT_PARAM,
-  // Headline, kicker and section headings are weighted in the page markup (Pagefind's
-  // heading defaults, data-pagefind-weight in FeatureHeader); these only stop long
-  // features from being penalised for their length.
-  ranking: { pageLength: 0.3, termFrequency: 1.0 },
+  ranking: {
+    ...RANKING,
+    metaWeights: { title: 0, kicker: 0, office: 0, date: 0, image: 0, image_avif: 0, image_alt: 0 },
+  },
 };
 
-let api: Promise<PagefindApi & Pick<PagefindModule, 'filters'>> | undefined;
+async function fetchJson(path: string): Promise<unknown> {
+  const response = await fetch(underBase(BASE, path));
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return response.json();
+}
 
-/** Load Pagefind (script, wasm, metadata) once; called as soon as the box has focus. */
-function loadPagefind(): Promise<PagefindApi & Pick<PagefindModule, 'filters'>> {
-  api ??= (import(/* @vite-ignore */ withBase(`/${primaryIndex}/pagefind.js`)) as Promise<PagefindModule>).then(
+type Engine = ReturnType<typeof createSearchEngine> & { filters: PagefindModule['filters'] };
+let engine: Promise<Engine> | undefined;
+
+/** Load Pagefind (script, wasm, page list) once; called as soon as the box has focus. */
+function loadEngine(): Promise<Engine> {
+  engine ??= (import(/* @vite-ignore */ underBase(BASE, `${primary.dir}/pagefind.js`)) as Promise<PagefindModule>).then(
     async (pagefind) => {
       await pagefind.options(SEARCH_OPTIONS);
-      await pagefind.init();
-      // A merged index takes its options with it: Pagefind's options() sets only the primary's.
-      await Promise.all(mergedIndexes.map((dir) => pagefind.mergeIndex(withBase(`/${dir}/`), SEARCH_OPTIONS)));
-      return createPreciseSearch(pagefind, { highlightParam: HIGHLIGHT_PARAM });
+      // Pagefind takes the index language from <html lang> and, for zh, cuts queries with the
+      // browser's segmenter — exactly what our index must not have (tokens.ts). Its init()
+      // reads the attribute synchronously, so the page's language is swapped for that instant.
+      const html = document.documentElement;
+      const language = html.lang;
+      html.lang = PRIMARY_INDEX_LANGUAGE;
+      const ready = pagefind.init();
+      html.lang = language;
+      await ready;
+      await Promise.all(merged.map((part) => pagefind.mergeIndex(underBase(BASE, `${part.dir}/`), SEARCH_OPTIONS)));
+      return { ...createSearchEngine({ pagefind, parts, fetchJson }), filters: () => pagefind.filters() };
     },
   );
-  return api;
+  return engine;
 }
 
 /**
- * Cards load their fragment (title, excerpt, image: 4–7 KB each, the page's whole text) only
- * when they come on screen: a phone shows four or five, and the rest of the page of results
- * would otherwise cost as much again on a first query.
+ * Cards load their content only when they come on screen: a phone shows four or five, and
+ * the rest of the page of results would otherwise cost as much again on a first query.
  */
 const loader = new IntersectionObserver(
   (entries) => {
@@ -95,18 +126,18 @@ const loader = new IntersectionObserver(
 );
 let pending = new WeakMap<Element, () => void>();
 
-let results: { data: () => Promise<unknown> }[] = [];
+let results: SearchHit[] = [];
 let shown = 0;
 
 function showPage(): void {
   if (!list) return;
   const next = results.slice(shown, shown + PAGE_SIZE);
-  for (const result of next) {
-    const placeholder = renderPlaceholder();
+  for (const hit of next) {
+    const placeholder = renderPlaceholder(hit.id);
     list.append(placeholder);
     pending.set(placeholder, () => {
-      void result.data().then((data) => {
-        if (placeholder.isConnected) placeholder.replaceWith(renderCard(data as ResultData));
+      void loadCard(hit, fetchJson, withHighlightTerms).then((card) => {
+        if (placeholder.isConnected) placeholder.replaceWith(renderCard(card, hit.id));
       });
     });
     loader.observe(placeholder);
@@ -148,10 +179,10 @@ async function search(raw: string): Promise<void> {
   lastSearched = key;
   const current = (generation += 1);
   keepInAddress(query);
-  let response: Awaited<ReturnType<PagefindApi['search']>> = { results: [] };
+  let hits: SearchHit[] = [];
   if (query || Object.keys(filters).length > 0) {
     try {
-      response = await (await loadPagefind()).search(query || null, { filters });
+      hits = (await (await loadEngine()).search(query, filters)).hits;
     } catch {
       if (status) status.textContent = text.error;
       lastSearched = undefined;
@@ -159,11 +190,11 @@ async function search(raw: string): Promise<void> {
     }
   }
   // A newer search started while this one ran: its results win.
-  if (current !== generation || !response) return;
+  if (current !== generation) return;
   pending = new WeakMap();
   loader.disconnect();
   list?.replaceChildren();
-  results = response.results;
+  results = hits;
   shown = 0;
   showPage();
   showState(query, results.length);
@@ -188,8 +219,8 @@ input?.addEventListener('input', (event) => {
   if (!(event as InputEvent).isComposing) searchSoon();
 });
 input?.addEventListener('compositionend', searchSoon);
-// Fetch Pagefind (~80 KB: script, wasm, page list) while the reader is still typing.
-const warmUp = () => void loadPagefind().catch(() => undefined);
+// Fetch Pagefind (script, wasm, page list) while the reader is still typing.
+const warmUp = () => void loadEngine().catch(() => undefined);
 input?.addEventListener('focus', warmUp, { once: true });
 form?.addEventListener('submit', (event) => {
   event.preventDefault();
@@ -206,18 +237,14 @@ more?.addEventListener('click', () => {
 
 // The filter pane costs a request per filter; fetch them when the reader first opens it.
 filterPane?.removeAttribute('hidden');
-filterPane?.addEventListener(
-  'toggle',
-  () => {
-    if (!filterPane.open || !filterGroups || filterGroups.childElementCount > 0) return;
-    void loadPagefind()
-      .then((pagefind) => pagefind.filters())
-      .then((filters) => {
-        filterGroups.replaceChildren(...renderFilterGroups(filters));
-      });
-  },
-  { once: false },
-);
+filterPane?.addEventListener('toggle', () => {
+  if (!filterPane.open || !filterGroups || filterGroups.childElementCount > 0) return;
+  void loadEngine()
+    .then((loaded) => loaded.filters())
+    .then((filters) => {
+      filterGroups.replaceChildren(...renderFilterGroups(filters));
+    });
+});
 filterGroups?.addEventListener('change', () => {
   lastSearched = undefined;
   void search(input?.value ?? '');

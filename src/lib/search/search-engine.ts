@@ -1,0 +1,247 @@
+/**
+ * The search itself, on the search page: a reader's query in, the features that contain every
+ * term out, best first. Pagefind supplies the index (chunks, per-word positions and scores,
+ * filters, merging the parts); what a term matches is decided here, from positions:
+ *
+ *   1. the query is cut into terms (query.ts), each term into index words (tokens.ts): a
+ *      cover of pairs, or for one character a prefix;
+ *   2. each distinct index word is one Pagefind search, without filters (so each part's
+ *      counts are whole) — Pagefind loads the chunks that hold it, once;
+ *   3. a page contains a term where the term's words stand at the right offsets from one
+ *      another (occurrencesOf); a page must contain every term;
+ *   4. pages are ranked by BM25 over the archive (ranking.ts); the filters, if any, are one
+ *      more Pagefind search that only names the pages they allow.
+ * Result cards are loaded separately (card.ts) and only for the results on screen.
+ */
+import { occurrencesOf, planTerm, type TermPlan } from './tokens.ts';
+import { parseQuery, type ParsedQuery, type QueryTerm } from './query.ts';
+import { partOfPageId } from './index-plan.ts';
+import { PREFIX_CHUNKS_FILE, type PrefixChunks } from './prefix-chunks.ts';
+import { idf, saturate, termFrequency, unsaturate, weightedFrequency, type WordOnPage } from './ranking.ts';
+import { loadSimplifier, mayContainTraditional } from './traditional-chinese.ts';
+
+export type FilterSelection = Record<string, string[]>;
+
+/** One result as Pagefind's search() returns it, before its data is loaded. */
+export interface PagefindResult {
+  id: string;
+  score: number;
+  /** Positions of the matched words on the page. */
+  words: number[];
+  data: () => Promise<unknown>;
+}
+
+/** The part of Pagefind's JavaScript API this module uses. */
+export interface PagefindApi {
+  search: (
+    term: string | null,
+    options?: { filters?: FilterSelection },
+  ) => Promise<{ results: PagefindResult[] } | null>;
+  preload: (term: string) => Promise<unknown>;
+}
+
+export interface IndexPart {
+  /** Folder of the part under the site's base: pagefind, pagefind-1 … */
+  dir: string;
+  /** Features indexed in it. */
+  pages: number;
+}
+
+export interface SearchEngineOptions {
+  pagefind: PagefindApi;
+  parts: readonly IndexPart[];
+  /** Fetch and parse a JSON file of the index, by its path under the site's base (pagefind/x.json). */
+  fetchJson: (path: string) => Promise<unknown>;
+}
+
+/** A feature that contains every term of the query. */
+export interface SearchHit {
+  /** Pagefind's page id; its prefix names the part. */
+  id: string;
+  score: number;
+  /** Per query term, the start positions of its occurrences on the page, ascending. */
+  occurrences: number[][];
+  /** Per query term, the spellings of it found on the page (folded). */
+  found: string[][];
+  /** Loads the page's fragment (metadata and the first segment of its text). */
+  data: () => Promise<unknown>;
+}
+
+export interface SearchOutcome {
+  query: ParsedQuery;
+  hits: SearchHit[];
+}
+
+interface WordHits {
+  /** Page id → the word's score and positions there. */
+  pages: Map<string, WordOnPage & { data: () => Promise<unknown> }>;
+  /** Part folder → pages of that part that contain the word. */
+  perPart: Map<string, number>;
+}
+
+/** One spelling of a term on one page: where it starts, and how much it weighs there. */
+interface Spelling {
+  starts: number[];
+  frequency: number;
+  data: () => Promise<unknown>;
+}
+
+/** A term on one page: its spellings' occurrences together. */
+interface TermOnPage extends Spelling {
+  found: string[];
+}
+
+/** Words looked up are kept for the next query (typing adds characters); this many at most. */
+const REMEMBERED_WORDS = 512;
+
+export function createSearchEngine({ pagefind, parts, fetchJson }: SearchEngineOptions) {
+  const pagesInPart = new Map(parts.map((part) => [part.dir, part.pages]));
+  const totalPages = parts.reduce((sum, part) => sum + part.pages, 0);
+  const lookups = new Map<string, Promise<WordHits>>();
+  let prefixChunks: Promise<PrefixChunks[]> | undefined;
+
+  /** Pagefind's results for one index word (or prefix), without filters; cached. */
+  function lookup(word: string): Promise<WordHits> {
+    let hits = lookups.get(word);
+    if (!hits) {
+      if (lookups.size >= REMEMBERED_WORDS) lookups.clear();
+      hits = pagefind.search(word).then((response) => {
+        const pages: WordHits['pages'] = new Map();
+        const perPart = new Map<string, number>();
+        for (const result of response?.results ?? []) {
+          const part = partOfPageId(result.id);
+          perPart.set(part, (perPart.get(part) ?? 0) + 1);
+          pages.set(result.id, { score: result.score, positions: result.words, data: result.data });
+        }
+        return { pages, perPart };
+      });
+      lookups.set(word, hits);
+    }
+    return hits;
+  }
+
+  /** Before a one-character search: load every chunk its words spill into (prefix-chunks.ts). */
+  async function preloadPrefix(prefix: string): Promise<void> {
+    prefixChunks ??= Promise.all(
+      parts.map((part) =>
+        fetchJson(`${part.dir}/${PREFIX_CHUNKS_FILE}`)
+          .then((map) => map as PrefixChunks)
+          .catch(() => ({})),
+      ),
+    );
+    const words = new Set((await prefixChunks).flatMap((map) => map[prefix] ?? []));
+    await Promise.all([...words].map((word) => pagefind.preload(word)));
+  }
+
+  function frequencyOf(word: WordOnPage, hits: WordHits, id: string): number {
+    const part = partOfPageId(id);
+    return weightedFrequency(word, pagesInPart.get(part) ?? hits.pages.size, hits.perPart.get(part) ?? 1);
+  }
+
+  /** Where one spelling of a term occurs on every page that has it, and how much it weighs. */
+  async function spellingOnPages(plan: TermPlan): Promise<Map<string, Spelling>> {
+    const result = new Map<string, Spelling>();
+    if (plan.kind === 'prefix') {
+      await preloadPrefix(plan.prefix);
+      // The prefix search also matches metadata words that start with the character; only
+      // positions in the article count.
+      const hits = await lookup(plan.prefix);
+      for (const [id, word] of hits.pages) {
+        if (word.positions.length === 0) continue;
+        const partIdf = idf(
+          pagesInPart.get(partOfPageId(id)) ?? hits.pages.size,
+          hits.perPart.get(partOfPageId(id)) ?? 1,
+        );
+        const frequency = partIdf > 0 ? unsaturate(word.score / partIdf) : word.positions.length;
+        result.set(id, { starts: [...word.positions].sort((a, b) => a - b), frequency, data: word.data });
+      }
+      return result;
+    }
+    const words = [...new Set(plan.words.map(({ word }) => word))];
+    const hits = new Map(await Promise.all(words.map(async (word) => [word, await lookup(word)] as const)));
+    const [first] = words;
+    for (const id of hits.get(first ?? '')?.pages.keys() ?? []) {
+      const onPage = words.map((word) => hits.get(word)?.pages.get(id));
+      if (onPage.some((word) => !word || word.positions.length === 0)) continue;
+      const positions = new Map(words.map((word, i) => [word, onPage[i]?.positions ?? []]));
+      const starts = occurrencesOf(plan, positions).sort((a, b) => a - b);
+      if (starts.length === 0) continue;
+      const frequencies = words.map((word, i) => {
+        const onThisPage = onPage[i]!;
+        return {
+          frequency: frequencyOf(onThisPage, hits.get(word)!, id),
+          count: onThisPage.positions.length,
+        };
+      });
+      // One word (a two-character term): its weighted frequency is exact.
+      const frequency = words.length === 1 ? (frequencies[0]?.frequency ?? 0) : termFrequency(starts, frequencies);
+      result.set(id, { starts, frequency, data: onPage[0]!.data });
+    }
+    return result;
+  }
+
+  /** Every page that contains the term in any of its spellings. */
+  async function termOnPages(term: QueryTerm): Promise<Map<string, TermOnPage>> {
+    const spellings = await Promise.all(term.alternatives.map((chars) => spellingOnPages(planTerm(chars))));
+    const pages = new Map<string, TermOnPage>();
+    spellings.forEach((onPages, i) => {
+      const spelling = term.alternatives[i]?.join('') ?? '';
+      for (const [id, { starts, frequency, data }] of onPages) {
+        const page = pages.get(id);
+        if (!page) {
+          pages.set(id, { starts, frequency, data, found: [spelling] });
+        } else {
+          page.starts = [...new Set([...page.starts, ...starts])].sort((a, b) => a - b);
+          page.frequency = Math.max(page.frequency, frequency);
+          page.found.push(spelling);
+        }
+      }
+    });
+    return pages;
+  }
+
+  async function pagesAllowedBy(filters: FilterSelection): Promise<Map<string, PagefindResult> | undefined> {
+    if (Object.values(filters).every((values) => values.length === 0)) return undefined;
+    const response = await pagefind.search(null, { filters });
+    return new Map((response?.results ?? []).map((result) => [result.id, result]));
+  }
+
+  /** Search: the features containing every term of `raw`, best first (or every feature the filters allow). */
+  async function search(raw: string, filters: FilterSelection = {}): Promise<SearchOutcome> {
+    // opencc is fetched only for a query that may hold traditional characters.
+    const simplify = mayContainTraditional(raw) ? await loadSimplifier() : undefined;
+    const query = parseQuery(raw, simplify);
+    const allowed = await pagesAllowedBy(filters);
+    if (query.terms.length === 0) {
+      const hits = [...(allowed?.values() ?? [])].map((result): SearchHit => ({
+        id: result.id,
+        score: 0,
+        occurrences: [],
+        found: [],
+        data: result.data,
+      }));
+      return { query, hits };
+    }
+    const terms = await Promise.all(query.terms.map(termOnPages));
+    const [first, ...rest] = terms;
+    const hits: SearchHit[] = [];
+    const termIdf = terms.map((pages) => idf(totalPages || pages.size, pages.size));
+    for (const [id] of first ?? []) {
+      if (allowed && !allowed.has(id)) continue;
+      if (!rest.every((pages) => pages.has(id))) continue;
+      const onPage = terms.map((pages) => pages.get(id)!);
+      const score = onPage.reduce((sum, term, i) => sum + (termIdf[i] ?? 0) * saturate(term.frequency), 0);
+      hits.push({
+        id,
+        score,
+        occurrences: onPage.map((term) => term.starts),
+        found: onPage.map((term) => term.found),
+        data: onPage[0]!.data,
+      });
+    }
+    hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+    return { query, hits };
+  }
+
+  return { search };
+}
