@@ -29,7 +29,7 @@ test('typing keeps the query in the address; Back returns to the search', async 
   await expect(page).toHaveURL(/\/search\/\?q=%E5%A4%A9%E5%81%A5%E6%B9%96$/u);
   await page.locator('.search-results .search-card-link').first().click();
   await expect(page).toHaveURL(/\/features\/gouzhao\/\?highlight=/u);
-  await expect(page.locator('mark.pagefind-highlight').first()).toContainText('天健湖');
+  await expect(page.locator('mark.search-highlight').first()).toContainText('天健湖');
   await page.goBack();
   await expect(page.locator('.search-results .search-card')).toHaveCount(1);
 });
