@@ -16,12 +16,12 @@ import { evalSet, type Slug } from './eval-set.ts';
 
 /** Each feature's indexed text as the reader sees it (article-text.ts), folded like a query. */
 async function featureTexts(page: Page, slugs: readonly string[]): Promise<Map<string, string>> {
-  const texts = new Map<string, string>();
-  for (const slug of slugs) {
-    const blocks = await articleBlocks(page, `/features/${slug}/`);
-    texts.set(slug, blocks.map((block) => block.text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '')).join('\n'));
-  }
-  return texts;
+  const pages = await articleBlocks(
+    page,
+    slugs.map((slug) => `/features/${slug}/`),
+  );
+  const fold = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+  return new Map(slugs.map((slug, i) => [slug, (pages[i] ?? []).map((block) => fold(block.text)).join('\n')]));
 }
 
 test('search evaluation: recall, precision and false hits meet the targets', async ({ page }) => {
