@@ -39,8 +39,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { readArticle, type ArticleRecord } from '../lib/search/article.ts';
-import { indexDocument, type CardData, type IndexDocument } from '../lib/search/index-document.ts';
+import { readArticle } from '../lib/search/article.ts';
+import { indexDocument, type CardBlock, type CardData } from '../lib/search/index-document.ts';
 import { languageOfPart, PRIMARY_INDEX_DIR } from '../lib/search/index-plan.ts';
 import { prefixChunks, PREFIX_CHUNKS_FILE, readIndexChunks } from '../lib/search/prefix-chunks.ts';
 
@@ -118,25 +118,50 @@ async function featurePagesByPart(siteDir: string): Promise<Map<string, string[]
   return byPart;
 }
 
+/** What is kept of a part's pages once their documents are written: enough to finish the part. */
 interface PartInput {
   dir: string;
-  records: ArticleRecord[];
-  documents: IndexDocument[];
+  /**
+   * Page URL → its card text: where each segment starts, and each segment as JSON. Kept
+   * serialised: the text itself would be slices of the page's HTML and keep all of it alive.
+   */
+  segments: Map<string, { starts: number[]; json: string[] }>;
+  /** Where the documents for Pagefind are (one HTML file per page, at the page's path). */
+  staging: string;
   digest: string;
 }
 
-async function readPart(siteDir: string, dir: string, files: readonly string[]): Promise<PartInput> {
-  const records: ArticleRecord[] = [];
+/**
+ * Read a part's pages one at a time: each becomes its document for Pagefind, written to the
+ * staging folder at once, and adds to the part's digest; only the card text is kept. So the
+ * indexer's own memory stays small whatever the part's size (Pagefind's is what it is).
+ */
+async function readPart(
+  siteDir: string,
+  dir: string,
+  files: readonly string[],
+  stagingRoot: string,
+): Promise<PartInput> {
+  const staging = path.join(stagingRoot, dir);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  const segments: PartInput['segments'] = new Map();
+  const hash = createHash('sha256').update(`${CARD_FORMAT}\0${pagefindVersion()}\0${languageOfPart(dir)}\0`);
   for (const file of files) {
     const record = readArticle(await readFile(path.join(siteDir, file), 'utf8'), urlOf(file));
-    if (record) records.push(record);
+    if (!record) continue;
+    const document = indexDocument(record);
+    segments.set(record.url, {
+      starts: document.segments.map((segment) => segment[0]?.[0] ?? 0),
+      json: document.segments.map((segment) => JSON.stringify(segment)),
+    });
+    hash.update(`${record.url}\0${document.html}\0${JSON.stringify(document.segments)}\0`);
+    // The same relative paths, so the same URLs: features/a/index.html → /features/a/.
+    const target = path.join(staging, ...record.url.split('/').filter(Boolean), 'index.html');
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, document.html);
   }
-  const documents = records.map(indexDocument);
-  const hash = createHash('sha256').update(`${CARD_FORMAT}\0${pagefindVersion()}\0${languageOfPart(dir)}\0`);
-  records.forEach((record, i) => {
-    hash.update(`${record.url}\0${documents[i]?.html}\0${JSON.stringify(documents[i]?.segments)}\0`);
-  });
-  return { dir, records, documents, digest: hash.digest('hex').slice(0, 32) };
+  return { dir, segments, staging, digest: hash.digest('hex').slice(0, 32) };
 }
 
 /** Hard-link (or, across file systems, copy) every file of `from` into `to`. */
@@ -157,9 +182,16 @@ function linkTree(from: string, to: string): void {
   }
 }
 
+/**
+ * A fragment Pagefind wrote, without its content: our index words, most of the file, which
+ * hold no quote or backslash (tokens.ts) and so end at the next quote — cut out unparsed.
+ */
 function readFragment(file: string): Record<string, unknown> {
   const text = gunzipSync(readFileSync(file)).toString('utf8');
-  return JSON.parse(text.slice(SIGNATURE.length)) as Record<string, unknown>;
+  const start = text.indexOf('"content":"');
+  const end = start < 0 ? -1 : text.indexOf('"', start + '"content":"'.length);
+  const json = end < 0 ? text.slice(SIGNATURE.length) : `${text.slice(SIGNATURE.length, start)}${text.slice(end + 2)}`;
+  return JSON.parse(json) as Record<string, unknown>;
 }
 
 function writeFragment(file: string, fragment: Record<string, unknown>): void {
@@ -171,25 +203,20 @@ function writeFragment(file: string, fragment: Record<string, unknown>): void {
  * text segments to text/, and the chunks one-character queries need to prefix-chunks.json.
  */
 function finishPart(outDir: string, input: PartInput): void {
-  const byUrl = new Map(input.records.map((record, i) => [record.url, input.documents[i]]));
   const fragments = path.join(outDir, 'fragment');
   mkdirSync(path.join(outDir, TEXT_DIR), { recursive: true });
   for (const name of existsSync(fragments) ? readdirSync(fragments) : []) {
     const file = path.join(fragments, name);
     const fragment = readFragment(file);
-    const document = byUrl.get(String(fragment['url']));
-    if (!document)
+    const segments = input.segments.get(String(fragment['url']));
+    if (!segments)
       throw new Error(`搜索索引：片段 ${name} 对应不到任何文章 / Search index: fragment ${name} matches no article`);
     const id = name.replace(/\.pf_fragment$/u, '');
-    const [first = [], ...rest] = document.segments;
-    const card: CardData = {
-      part: input.dir,
-      segments: document.segments.map((segment) => segment[0]?.[0] ?? 0),
-      blocks: first,
-    };
+    const [first = '[]', ...rest] = segments.json;
+    const card: CardData = { part: input.dir, segments: segments.starts, blocks: JSON.parse(first) as CardBlock[] };
     writeFragment(file, { ...fragment, content: '', anchors: [], zhuanban: card });
     rest.forEach((segment, i) => {
-      writeFileSync(path.join(outDir, TEXT_DIR, `${id}-${i + 1}.json`), JSON.stringify(segment));
+      writeFileSync(path.join(outDir, TEXT_DIR, `${id}-${i + 1}.json`), segment);
     });
   }
   const meta = readdirSync(outDir).find((name) => name.endsWith('.pf_meta'));
@@ -199,31 +226,21 @@ function finishPart(outDir: string, input: PartInput): void {
   writeFileSync(path.join(outDir, PREFIX_CHUNKS_FILE), JSON.stringify(prefixChunks(chunks)));
 }
 
-/** Index one part with its own Pagefind process and write it, finished, to `outDir`. */
-async function writePart(input: PartInput, outDir: string, stagingRoot: string): Promise<void> {
+/** Index one part (its documents in the staging folder) with Pagefind, and write it, finished, to `outDir`. */
+async function writePart(input: PartInput, outDir: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: languageOfPart(input.dir) });
   assertNoErrors('createIndex', errors);
   if (!index) throw new Error('搜索索引：Pagefind 未能创建索引 / Search index: Pagefind created no index');
   // Pagefind reads a folder much faster than documents sent one by one through its Node API
-  // (which base64-encodes each over stdin), so the documents are written to a folder first.
-  const staging = path.join(stagingRoot, input.dir);
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
-  try {
-    input.records.forEach((record, i) => {
-      // The same relative paths, so the same URLs: features/a/index.html → /features/a/.
-      const file = path.join(staging, ...record.url.split('/').filter(Boolean), 'index.html');
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, input.documents[i]?.html ?? '');
-    });
-    const added = await index.addDirectory({ path: staging });
-    assertNoErrors('addDirectory', added.errors);
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-  }
+  // (which base64-encodes each over stdin), so the documents were written to a folder.
+  const added = await index.addDirectory({ path: input.staging });
+  assertNoErrors('addDirectory', added.errors);
   rmSync(outDir, { recursive: true, force: true });
   const written = await index.writeFiles({ outputPath: outDir });
   assertNoErrors('writeFiles', written.errors);
+  // Ending the process hands all of the part's memory back, before the fragments are rewritten
+  // and before the next part starts.
+  await pagefind.close();
   finishPart(outDir, input);
 }
 
@@ -243,7 +260,7 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
     const order = ([a]: [string, string[]], [b]: [string, string[]]) =>
       Number(b === PRIMARY_INDEX_DIR) - Number(a === PRIMARY_INDEX_DIR) || a.localeCompare(b, 'en', { numeric: true });
     for (const [dir, files] of [...byPart].sort(order)) {
-      const input = await readPart(siteDir, dir, files);
+      const input = await readPart(siteDir, dir, files, stagingRoot);
       const outDir = path.join(siteDir, dir);
       const cached = cacheRoot ? path.join(cacheRoot, dir, input.digest) : undefined;
       let reused = false;
@@ -252,16 +269,15 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
         linkTree(cached, outDir);
         reused = true;
       } else {
-        await writePart(input, outDir, stagingRoot);
-        // Ending the process hands all of a part's memory back before the next part starts.
-        await pagefind.close();
+        await writePart(input, outDir);
         if (cacheRoot && cached) {
           // Keep the latest build of each part only.
           rmSync(path.join(cacheRoot, dir), { recursive: true, force: true });
           linkTree(outDir, cached);
         }
       }
-      parts.push({ dir, pageCount: input.records.length, reused });
+      rmSync(input.staging, { recursive: true, force: true });
+      parts.push({ dir, pageCount: input.segments.size, reused });
     }
     return { pageCount: parts.reduce((sum, part) => sum + part.pageCount, 0), parts };
   } finally {

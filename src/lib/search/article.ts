@@ -12,9 +12,9 @@
  *     `h1`–`h6` are headings, `figcaption` a caption; `data-pagefind-weight` on an element or
  *     an ancestor sets its weight explicitly.
  * Text is cut into blocks at block-level elements (p, li, h2, figcaption, …); a block is what a
- * reader reads as one piece, and no search run crosses from one block into the next.
+ * reader reads as one piece, and no search run crosses from one block into the next. The
+ * headline is every block of the <hgroup> and the <h1>.
  */
-import { NodeType, parse, type HTMLElement, type Node } from 'node-html-parser';
 import { BLOCK_ELEMENTS, EXCLUDED_CLASSES, NEVER_TEXT } from './blocks.ts';
 
 export type BlockKind = 'headline' | 'heading' | 'caption' | 'text';
@@ -44,6 +44,31 @@ export interface ArticleRecord {
 }
 
 const BODY = /<[a-z][^>]*\sdata-pagefind-body[\s=>]/iu;
+/** A comment, a start or end tag (attributes may hold ">" inside quotes), or text. */
+const TOKEN = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+|</gu;
+const ATTRIBUTE = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/gu;
+/** Elements without content or end tag. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']); // prettier-ignore
+/** Elements whose content is not markup: skipped up to their end tag. */
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title']);
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Text of the page with its character references decoded (Astro writes &amp; &lt; &gt; &quot; &#39;). */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/giu, (reference, name: string) => {
+    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
+    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
+    return ENTITIES[name.toLowerCase()] ?? reference;
+  });
+}
+
+function attributesOf(source: string): Map<string, string> {
+  const attributes = new Map<string, string>();
+  for (const [, name = '', double, single, bare] of source.matchAll(ATTRIBUTE)) {
+    attributes.set(name.toLowerCase(), decodeEntities(double ?? single ?? bare ?? ''));
+  }
+  return attributes;
+}
 
 /** `key:value` with everything after the first colon the value (Pagefind's reading). */
 function pair(attribute: string | undefined): [string, string] | undefined {
@@ -52,38 +77,45 @@ function pair(attribute: string | undefined): [string, string] | undefined {
   return [attribute.slice(0, colon).trim(), attribute.slice(colon + 1).trim()];
 }
 
-function isElement(node: Node): node is HTMLElement {
-  return node.nodeType === NodeType.ELEMENT_NODE;
+/** An open element while reading. */
+interface Open {
+  tag: string;
+  /** Its text is not article text (it or an ancestor is left out). */
+  leftOut: boolean;
+  /** data-pagefind-ignore="all": not even metadata or filters inside count. */
+  excluded: boolean;
+  /** A closed <details>: only its summary shows. */
+  closedDetails: boolean;
+  block: boolean;
+  context: Omit<ArticleBlock, 'text'>;
 }
 
-function isLeftOut(element: HTMLElement): boolean {
-  const tag = element.rawTagName.toLowerCase();
-  const parent = element.parentNode;
+function isLeftOut(tag: string, attributes: Map<string, string>, parent: Open | undefined): boolean {
+  const classes = (attributes.get('class') ?? '').split(/\s+/u);
   return (
     NEVER_TEXT.has(tag) ||
-    element.hasAttribute('data-pagefind-ignore') ||
-    element.hasAttribute('hidden') ||
-    EXCLUDED_CLASSES.some((name) => element.classList.contains(name)) ||
+    attributes.has('data-pagefind-ignore') ||
+    attributes.has('hidden') ||
+    EXCLUDED_CLASSES.some((name) => classes.includes(name)) ||
     // Not shown until the reader opens it: a closed dialog, a closed <details> but its summary.
-    (tag === 'dialog' && !element.hasAttribute('open')) ||
-    (String(parent?.rawTagName).toLowerCase() === 'details' && !parent?.hasAttribute('open') && tag !== 'summary')
+    (tag === 'dialog' && !attributes.has('open')) ||
+    (parent?.closedDetails === true && tag !== 'summary')
   );
 }
 
 /**
  * The record of a built page, or undefined for a page without an article body (lists, the
  * home page, the search page). `url` is the page's path as the site serves it.
+ *
+ * The page is read in one pass over its markup from the article on (the <head>, with its CSS
+ * and JSON-LD, is most of a page and never read): no tree is built, so reading a part of
+ * 1,500 pages costs the indexer little memory beside Pagefind's.
  */
 export function readArticle(html: string, url: string): ArticleRecord | undefined {
   const start = BODY.exec(html)?.index;
   if (start === undefined) return undefined;
-  // Parse from the article on: the <head> (CSS, JSON-LD) is most of a page and never read.
-  const root = parse(html.slice(start), { comment: false });
-  const body = root.childNodes.find(isElement);
-  if (!body) return undefined;
-
   const record: ArticleRecord = { url, part: undefined, meta: {}, filters: [], headline: [], blocks: [] };
-  const headlineGroup = headlineOf(body);
+  const stack: Open[] = [];
   let text = '';
   let current: Omit<ArticleBlock, 'text'> = { kind: 'text' };
 
@@ -95,66 +127,69 @@ export function readArticle(html: string, url: string): ArticleRecord | undefine
     text = '';
   };
 
-  const walk = (node: Node, context: Omit<ArticleBlock, 'text'>): void => {
-    if (!isElement(node)) {
-      if (node.nodeType === NodeType.TEXT_NODE) text += node.text;
-      return;
+  TOKEN.lastIndex = start;
+  for (let match = TOKEN.exec(html); match; match = TOKEN.exec(html)) {
+    const [token, slash, name, rawAttributes = ''] = match;
+    const parent = stack.at(-1);
+    if (name === undefined) {
+      // Text (or a stray "<", or a comment).
+      if (!token.startsWith('<!--') && parent && !parent.leftOut) text += decodeEntities(token);
+      continue;
     }
-    readFields(node, record);
-    if (isLeftOut(node)) {
-      // Metadata and filters still count inside ignored elements (as in Pagefind).
-      for (const field of node.querySelectorAll('[data-pagefind-meta], [data-pagefind-filter], [data-search-index]'))
-        readFields(field, record);
-      return;
+    const tag = name.toLowerCase();
+    if (slash) {
+      const at = stack.findLastIndex((open) => open.tag === tag);
+      if (at < 0) continue;
+      for (const open of stack.splice(at).toReversed()) {
+        if (open.block && !open.leftOut) {
+          flush();
+          current = stack.at(-1)?.context ?? { kind: 'text' };
+        }
+      }
+      if (stack.length === 0) break; // the end of the article
+      continue;
     }
-    const tag = node.rawTagName.toLowerCase();
+    const attributes = attributesOf(rawAttributes);
+    const excluded = (parent?.excluded ?? false) || attributes.get('data-pagefind-ignore') === 'all';
+    if (!excluded) readFields(attributes, record);
+    const leftOut = (parent?.leftOut ?? false) || isLeftOut(tag, attributes, parent);
+    if (RAW_TEXT.has(tag)) {
+      const end = html.indexOf(`</${tag}`, TOKEN.lastIndex);
+      TOKEN.lastIndex = end < 0 ? html.length : html.indexOf('>', end) + 1;
+      continue;
+    }
     if (tag === 'br') {
-      text += ' ';
-      return;
+      if (!leftOut) text += ' ';
+      continue;
     }
-    const weight = Number(node.getAttribute('data-pagefind-weight'));
-    const inner: Omit<ArticleBlock, 'text'> = { ...context };
-    if (Number.isFinite(weight) && node.hasAttribute('data-pagefind-weight')) inner.weight = weight;
-    if (node === headlineGroup) inner.kind = 'headline';
+    if (VOID.has(tag) || rawAttributes.trimEnd().endsWith('/')) continue;
+    const context: Omit<ArticleBlock, 'text'> = { ...(parent?.context ?? { kind: 'text' }) };
+    const weight = attributes.get('data-pagefind-weight');
+    if (weight !== undefined && Number.isFinite(Number(weight))) context.weight = Number(weight);
     const heading = /^h([1-6])$/u.exec(tag);
-    if (heading && inner.kind !== 'headline') {
-      inner.kind = 'heading';
-      inner.level = Number(heading[1]);
-    } else if (heading) {
-      inner.level = Number(heading[1]);
-    } else if (tag === 'figcaption' && inner.kind === 'text') {
-      inner.kind = 'caption';
+    if (tag === 'hgroup' || tag === 'h1') context.kind = 'headline';
+    if (heading) {
+      context.level = Number(heading[1]);
+      if (context.kind !== 'headline') context.kind = 'heading';
+    } else if (tag === 'figcaption' && context.kind === 'text') {
+      context.kind = 'caption';
     }
-    if (!BLOCK_ELEMENTS.has(tag)) {
-      for (const child of node.childNodes) walk(child, context);
-      return;
+    const block = BLOCK_ELEMENTS.has(tag);
+    if (block && !leftOut) {
+      flush();
+      current = context;
     }
-    flush();
-    const outer = current;
-    current = inner;
-    for (const child of node.childNodes) walk(child, inner);
-    flush();
-    current = outer;
-  };
-
-  for (const child of body.childNodes) walk(child, { kind: 'text' });
-  readFields(body, record);
+    stack.push({ tag, leftOut, excluded, closedDetails: tag === 'details' && !attributes.has('open'), block, context });
+  }
+  flush();
   return record;
 }
 
-/** The headline: the hgroup holding the article's h1, or the h1 itself. */
-function headlineOf(body: HTMLElement): HTMLElement | undefined {
-  const title = body.querySelector('h1');
-  if (!title) return undefined;
-  const parent = title.parentNode;
-  return parent?.rawTagName.toLowerCase() === 'hgroup' ? parent : title;
-}
-
-function readFields(element: HTMLElement, record: ArticleRecord): void {
-  const meta = pair(element.getAttribute('data-pagefind-meta'));
+function readFields(attributes: Map<string, string>, record: ArticleRecord): void {
+  const meta = pair(attributes.get('data-pagefind-meta'));
   if (meta) record.meta[meta[0]] = meta[1];
-  const filter = pair(element.getAttribute('data-pagefind-filter'));
+  const filter = pair(attributes.get('data-pagefind-filter'));
   if (filter) record.filters.push(filter);
-  const part = element.getAttribute('data-search-index');
+  const part = attributes.get('data-search-index');
   if (part) record.part = part;
 }
