@@ -9,6 +9,9 @@
  *                                    bench/build.ts --scenario unchanged, prints a table for the README
  *   node bench/search.ts --no-build  measure those two builds as they are
  *   node bench/search.ts --site DIR  measure any built site instead (repeatable; e.g. an older commit)
+ *   … --indexing                     also index each site again, alone, with today's indexer and
+ *                                    with the one before issue 11 (bench/lib/search-indexing.ts):
+ *                                    time, CPU, peak memory, bytes and files written
  *
  * Builds take /tmp/zhuanban-build.lock, as every build on the shared machine does. Files are
  * served gzip-compressed (as any static host does); Pagefind's index, fragment and wasm files
@@ -16,13 +19,14 @@
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createGzip } from 'node:zlib';
 import { defaultCorpusDir, PROJECT_ROOT, WORK_DIR } from './generate.ts';
+import { measureIndexing, type IndexingRun } from './lib/search-indexing.ts';
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 const TYPES: Record<string, string> = {
@@ -70,6 +74,8 @@ export function kindOf(url: string): string {
   if (inIndex?.startsWith('index/')) return 'index chunks';
   if (inIndex?.startsWith('fragment/')) return 'fragments';
   if (inIndex?.startsWith('filter/')) return 'filters';
+  if (inIndex?.startsWith('text/')) return 'card text';
+  if (inIndex === 'prefix-chunks.json') return 'prefix chunk list';
   if (pathname.endsWith('.pagefind')) return 'Pagefind wasm';
   if (pathname.endsWith('.pf_meta')) return 'Pagefind meta';
   if (inIndex !== undefined) return 'Pagefind js';
@@ -271,6 +277,7 @@ if (import.meta.main) {
     options: {
       site: { type: 'string', multiple: true },
       'no-build': { type: 'boolean', default: false },
+      indexing: { type: 'boolean', default: false },
     },
   });
   let sites: (readonly [string, string])[];
@@ -294,22 +301,36 @@ if (import.meta.main) {
       process.exit(2);
     }
   }
-  // First queries: two-character words, one the browser splits into single characters (党建 →
-  // 党/建, two index chunks) and two it keeps whole (one chunk each).
-  const firstWords = ['党建', '社区', '海绵'];
+  // First queries: a two-character word, a four- and an eight-character phrase (issue 11's budgets).
+  const firstWords = ['党建', '海绵城市', '党员先锋模范作用'];
   const shared = '党建引领';
-  const queries = ['党建', '党建引领', '海绵城市', '路长制', '天健湖', 'PM2.5', '35.97平方公里'];
+  // Cached: one character, two, phrases, two terms, numbers and Latin, a traditional query.
+  const queries = [
+    '党建',
+    '龙',
+    '海绵城市',
+    '党员先锋模范作用',
+    '海绵 改造',
+    '路长制',
+    '天健湖',
+    'PM2.5',
+    '35.97平方公里',
+    '门口的变化',
+    '黨建引領',
+  ];
   console.log(
-    `| site | search page alone | first query ${firstWords.join(' / ')} (page + Pagefind, empty cache) | first query time | ${firstWords[0] ?? ''} on a phone, ${PHONE.width}×${PHONE.height} | shared link ?q=${shared} | cached: median / max |`,
+    `| site | search page alone | first query ${firstWords.join(' / ')} (page + Pagefind, empty cache) | first query time | ${firstWords[0] ?? ''} on a phone, ${PHONE.width}×${PHONE.height} | shared link ?q=${shared} | cached: median / max | index on disk |`,
   );
-  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   const breakdowns: string[] = [];
+  const indexing: string[] = [];
   for (const [name, dir] of sites) {
     const r = await measure(dir, firstWords, shared, queries);
     const [first] = r.firsts;
     if (!first) continue;
+    const disk = indexOnDisk(dir);
     console.log(
-      `| ${name} | ${kb(first.pageLoad.bytes)} (${first.pageLoad.requests}) | ${r.firsts.map((f) => `${kb(f.total.bytes)} (${f.total.requests})`).join(' / ')} | ${r.firsts.map((f) => f.ms.toFixed(0)).join(' / ')} ms | ${kb(r.phone.total.bytes)} (${r.phone.total.requests}) | ${kb(r.link.bytes)} (${r.link.requests}) | ${r.warmMedian.toFixed(0)} / ${r.warmMax.toFixed(0)} ms |`,
+      `| ${name} | ${kb(first.pageLoad.bytes)} (${first.pageLoad.requests}) | ${r.firsts.map((f) => `${kb(f.total.bytes)} (${f.total.requests})`).join(' / ')} | ${r.firsts.map((f) => f.ms.toFixed(0)).join(' / ')} ms | ${kb(r.phone.total.bytes)} (${r.phone.total.requests}) | ${kb(r.link.bytes)} (${r.link.requests}) | ${r.warmMedian.toFixed(0)} / ${r.warmMax.toFixed(0)} ms | ${(disk.bytes / 2 ** 20).toFixed(1)} MB, ${disk.files} files |`,
     );
     for (const f of [...r.firsts, r.phone]) {
       breakdowns.push(
@@ -319,6 +340,29 @@ if (import.meta.main) {
           .join(', ')}`,
       );
     }
+    if (values.indexing) {
+      for (const which of ['current', 'baseline'] as const) {
+        indexing.push(`${name}, ${which} indexer: ${describeIndexing(await measureIndexing(dir, which))}`);
+      }
+    }
   }
-  for (const line of breakdowns) console.log(line);
+  for (const line of [...breakdowns, ...indexing]) console.log(line);
+}
+
+/** Every pagefind*\/ folder of a built site: bytes and files (what a deploy uploads). */
+function indexOnDisk(site: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const part of readdirSync(site).filter((name) => /^pagefind(-\d+)?$/u.test(name))) {
+    for (const entry of readdirSync(path.join(site, part), { withFileTypes: true, recursive: true })) {
+      if (!entry.isFile()) continue;
+      bytes += statSync(path.join(entry.parentPath, entry.name)).size;
+      files += 1;
+    }
+  }
+  return { bytes, files };
+}
+
+function describeIndexing(run: IndexingRun): string {
+  return `${(run.wallMs / 1000).toFixed(1)} s wall, ${(run.cpuMs / 1000).toFixed(1)} s CPU, peak ${(run.peakRss / 2 ** 30).toFixed(2)} GB, writes ${(run.bytes / 2 ** 20).toFixed(1)} MB in ${run.files} files`;
 }
