@@ -13,7 +13,7 @@
 import { BLOCK_ELEMENTS, EXCLUDED_CLASSES, NEVER_TEXT } from './blocks.ts';
 import { matchRanges } from './excerpt.ts';
 import { foldText } from './fold.ts';
-import { HIGHLIGHT_PARAM } from './site-url.ts';
+import { HIGHLIGHT_PARAM } from './highlight-url.ts';
 
 /** The class of every mark the highlighter adds (styled in SearchEntry.astro). */
 export const HIGHLIGHT_CLASS = 'search-highlight';

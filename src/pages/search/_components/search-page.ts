@@ -19,7 +19,8 @@ import {
   type PagefindApi,
   type SearchHit,
 } from '../../../lib/search/search-engine.ts';
-import { underBase, withHighlightTerms } from '../../../lib/search/site-url.ts';
+import { withHighlightTerms } from '../../../lib/search/highlight-url.ts';
+import { withBase } from '../../../lib/site-url.ts';
 import { renderCard, renderFilterGroups, renderPlaceholder } from './render.ts';
 
 /** Results rendered per page; "显示更多结果" adds the next page. */
@@ -30,7 +31,6 @@ const PAGE_SIZE = 10;
  * that a newer one overtakes is dropped when it returns (see `generation`).
  */
 const DEBOUNCE_MS = 0;
-const BASE = import.meta.env.BASE_URL;
 
 interface PagefindModule extends PagefindApi {
   options: (options: Record<string, unknown>) => Promise<void>;
@@ -81,7 +81,7 @@ const SEARCH_OPTIONS = {
 };
 
 async function fetchJson(path: string): Promise<unknown> {
-  const response = await fetch(underBase(BASE, path));
+  const response = await fetch(withBase(`/${path}`));
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
   return response.json();
 }
@@ -91,7 +91,7 @@ let engine: Promise<Engine> | undefined;
 
 /** Load Pagefind (script, wasm, page list) once; called as soon as the box has focus. */
 function loadEngine(): Promise<Engine> {
-  engine ??= (import(/* @vite-ignore */ underBase(BASE, `${primary.dir}/pagefind.js`)) as Promise<PagefindModule>).then(
+  engine ??= (import(/* @vite-ignore */ withBase(`/${primary.dir}/pagefind.js`)) as Promise<PagefindModule>).then(
     async (pagefind) => {
       await pagefind.options(SEARCH_OPTIONS);
       // Pagefind takes the index language from <html lang> and, for zh, cuts queries with the
@@ -103,7 +103,7 @@ function loadEngine(): Promise<Engine> {
       const ready = pagefind.init();
       html.lang = language;
       await ready;
-      await Promise.all(merged.map((part) => pagefind.mergeIndex(underBase(BASE, `${part.dir}/`), SEARCH_OPTIONS)));
+      await Promise.all(merged.map((part) => pagefind.mergeIndex(withBase(`/${part.dir}/`), SEARCH_OPTIONS)));
       return { ...createSearchEngine({ pagefind, parts, fetchJson }), filters: () => pagefind.filters() };
     },
   );
