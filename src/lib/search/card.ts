@@ -83,6 +83,6 @@ export async function loadCard(
     meta: [fragment.meta.office, fragment.meta.date].filter(Boolean).join(' · '),
     image: fragment.meta.image,
     imageAvif: fragment.meta.image_avif,
-    excerpt: excerpt.length > 0 ? excerpt : [],
+    excerpt,
   };
 }

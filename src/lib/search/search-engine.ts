@@ -17,7 +17,7 @@ import { occurrencesOf, planTerm, type TermPlan } from './tokens.ts';
 import { parseQuery, type ParsedQuery, type QueryTerm } from './query.ts';
 import { partOfPageId } from './index-plan.ts';
 import { PREFIX_CHUNKS_FILE, type PrefixChunks } from './prefix-chunks.ts';
-import { idf, saturate, termFrequency, unsaturate, weightedFrequency, type WordOnPage } from './ranking.ts';
+import { idf, saturate, termFrequency, weightedFrequency, type WordOnPage } from './ranking.ts';
 import { loadSimplifier, mayContainTraditional } from './traditional-chinese.ts';
 
 export type FilterSelection = Record<string, string[]>;
@@ -148,11 +148,8 @@ export function createSearchEngine({ pagefind, parts, fetchJson }: SearchEngineO
       const hits = await lookup(plan.prefix);
       for (const [id, word] of hits.pages) {
         if (word.positions.length === 0) continue;
-        const partIdf = idf(
-          pagesInPart.get(partOfPageId(id)) ?? hits.pages.size,
-          hits.perPart.get(partOfPageId(id)) ?? 1,
-        );
-        const frequency = partIdf > 0 ? unsaturate(word.score / partIdf) : word.positions.length;
+        // The score sums the word scores of every extension: read back, a frequency near theirs.
+        const frequency = frequencyOf(word, hits, id);
         result.set(id, { starts: [...word.positions].sort((a, b) => a - b), frequency, data: word.data });
       }
       return result;
@@ -173,8 +170,8 @@ export function createSearchEngine({ pagefind, parts, fetchJson }: SearchEngineO
           count: onThisPage.positions.length,
         };
       });
-      // One word (a two-character term): its weighted frequency is exact.
-      const frequency = words.length === 1 ? (frequencies[0]?.frequency ?? 0) : termFrequency(starts, frequencies);
+      // A term of one pair (two characters): its weighted frequency is exact.
+      const frequency = plan.words.length === 1 ? (frequencies[0]?.frequency ?? 0) : termFrequency(starts, frequencies);
       result.set(id, { starts, frequency, data: onPage[0]!.data });
     }
     return result;
