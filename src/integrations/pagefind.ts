@@ -10,55 +10,25 @@
  * language it neither segments nor stems, and keeps doing what it does well: the chunked
  * index, ranking with weights, filters, metadata, merging parts in the browser.
  *
- * After Pagefind has written a part, its fragments — which would hold our index words, the
- * article two and a half times over — are rewritten to hold what a result card shows: the
- * metadata and the first segment of the article text; the other segments go beside them in
- * text/ (a card loads the one with its match). prefix-chunks.json lists the chunks a
- * one-character query must preload (src/lib/search/prefix-chunks.ts).
+ * Around Pagefind, src/lib/search/index-part.ts turns a part's pages into documents and,
+ * once Pagefind has written the part, its fragments into what result cards show.
  *
  * Parts (src/lib/search/index-plan.ts): each feature page names its part; parts are indexed
  * one after another, each by a fresh Pagefind process, so memory follows the largest part.
- * A part whose documents have not changed since the last build is copied from the cache
- * (Astro's cacheDir, node_modules/.astro/ — keep it between CI runs) instead of re-indexed.
+ * A part whose documents have not changed since the last build is linked from the cache
+ * (part-cache.ts; Astro's cacheDir, node_modules/.astro/ — keep it between CI runs) instead
+ * of re-indexed.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  linkSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { readArticle } from '../lib/search/article.ts';
-import { indexDocument, type CardBlock, type CardData } from '../lib/search/index-document.ts';
+import { finishPart, readPart, type PartInput } from '../lib/search/index-part.ts';
 import { languageOfPart, PRIMARY_INDEX_DIR } from '../lib/search/index-plan.ts';
-import { prefixChunks, PREFIX_CHUNKS_FILE, readIndexChunks } from '../lib/search/prefix-chunks.ts';
-
-/**
- * The layout of what this file writes after Pagefind (card fragments, text/, prefix-chunks):
- * part of every part's digest. Change it when that layout changes, so cached parts are rebuilt.
- */
-const CARD_FORMAT = 'zhuanban-card-1';
-/** Pagefind's signature at the start of every decompressed file it writes. */
-const SIGNATURE = 'pagefind_dcd';
-/** Folder for card text segments 1, 2 … inside each part. */
-export const TEXT_DIR = 'text';
-
-/** The installed Pagefind's version (its package.json is not exported, so it is found from the entry point). */
-function pagefindVersion(): string {
-  const packageJson = path.join(path.dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json');
-  return (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
-}
+import { keepPart, restorePart } from '../lib/search/part-cache.ts';
 
 /** Throw if Pagefind reported any error: a silently partial index is worse than a failed build. */
 function assertNoErrors(step: string, errors: readonly string[]): void {
@@ -90,11 +60,6 @@ function htmlFiles(dir: string): string[] {
     .sort();
 }
 
-/** The URL path a built file is served at: features/a/index.html → /features/a/. */
-function urlOf(file: string): string {
-  return `/${file.replace(/(^|\/)index\.html$/u, '$1')}`;
-}
-
 /**
  * The feature pages (those with `data-pagefind-body`) grouped by the index part each names.
  * Only these are indexed: lists, the home page and the search page never become results.
@@ -116,114 +81,6 @@ async function featurePagesByPart(siteDir: string): Promise<Map<string, string[]
     byPart.set(part, files);
   }
   return byPart;
-}
-
-/** What is kept of a part's pages once their documents are written: enough to finish the part. */
-interface PartInput {
-  dir: string;
-  /**
-   * Page URL → its card text: where each segment starts, and each segment as JSON. Kept
-   * serialised: the text itself would be slices of the page's HTML and keep all of it alive.
-   */
-  segments: Map<string, { starts: number[]; json: string[] }>;
-  /** Where the documents for Pagefind are (one HTML file per page, at the page's path). */
-  staging: string;
-  digest: string;
-}
-
-/**
- * Read a part's pages one at a time: each becomes its document for Pagefind, written to the
- * staging folder at once, and adds to the part's digest; only the card text is kept. So the
- * indexer's own memory stays small whatever the part's size (Pagefind's is what it is).
- */
-async function readPart(
-  siteDir: string,
-  dir: string,
-  files: readonly string[],
-  stagingRoot: string,
-): Promise<PartInput> {
-  const staging = path.join(stagingRoot, dir);
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
-  const segments: PartInput['segments'] = new Map();
-  const hash = createHash('sha256').update(`${CARD_FORMAT}\0${pagefindVersion()}\0${languageOfPart(dir)}\0`);
-  for (const file of files) {
-    const record = readArticle(await readFile(path.join(siteDir, file), 'utf8'), urlOf(file));
-    if (!record) continue;
-    const document = indexDocument(record);
-    segments.set(record.url, {
-      starts: document.segments.map((segment) => segment[0]?.[0] ?? 0),
-      json: document.segments.map((segment) => JSON.stringify(segment)),
-    });
-    hash.update(`${record.url}\0${document.html}\0${JSON.stringify(document.segments)}\0`);
-    // The same relative paths, so the same URLs: features/a/index.html → /features/a/.
-    const target = path.join(staging, ...record.url.split('/').filter(Boolean), 'index.html');
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, document.html);
-  }
-  return { dir, segments, staging, digest: hash.digest('hex').slice(0, 32) };
-}
-
-/** Hard-link (or, across file systems, copy) every file of `from` into `to`. */
-function linkTree(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const source = path.join(from, entry.name);
-    const target = path.join(to, entry.name);
-    if (entry.isDirectory()) {
-      linkTree(source, target);
-    } else {
-      try {
-        linkSync(source, target);
-      } catch {
-        copyFileSync(source, target);
-      }
-    }
-  }
-}
-
-/**
- * A fragment Pagefind wrote, without its content: our index words, most of the file, which
- * hold no quote or backslash (tokens.ts) and so end at the next quote — cut out unparsed.
- */
-function readFragment(file: string): Record<string, unknown> {
-  const text = gunzipSync(readFileSync(file)).toString('utf8');
-  const start = text.indexOf('"content":"');
-  const end = start < 0 ? -1 : text.indexOf('"', start + '"content":"'.length);
-  const json = end < 0 ? text.slice(SIGNATURE.length) : `${text.slice(SIGNATURE.length, start)}${text.slice(end + 2)}`;
-  return JSON.parse(json) as Record<string, unknown>;
-}
-
-function writeFragment(file: string, fragment: Record<string, unknown>): void {
-  writeFileSync(file, gzipSync(`${SIGNATURE}${JSON.stringify(fragment)}`, { level: 9 }));
-}
-
-/**
- * Replace each fragment's content (our index words) with the card's data, write the other
- * text segments to text/, and the chunks one-character queries need to prefix-chunks.json.
- */
-function finishPart(outDir: string, input: PartInput): void {
-  const fragments = path.join(outDir, 'fragment');
-  mkdirSync(path.join(outDir, TEXT_DIR), { recursive: true });
-  for (const name of existsSync(fragments) ? readdirSync(fragments) : []) {
-    const file = path.join(fragments, name);
-    const fragment = readFragment(file);
-    const segments = input.segments.get(String(fragment['url']));
-    if (!segments)
-      throw new Error(`搜索索引：片段 ${name} 对应不到任何文章 / Search index: fragment ${name} matches no article`);
-    const id = name.replace(/\.pf_fragment$/u, '');
-    const [first = '[]', ...rest] = segments.json;
-    const card: CardData = { part: input.dir, segments: segments.starts, blocks: JSON.parse(first) as CardBlock[] };
-    writeFragment(file, { ...fragment, content: '', anchors: [], zhuanban: card });
-    rest.forEach((segment, i) => {
-      writeFileSync(path.join(outDir, TEXT_DIR, `${id}-${i + 1}.json`), segment);
-    });
-  }
-  const meta = readdirSync(outDir).find((name) => name.endsWith('.pf_meta'));
-  const chunks = meta
-    ? readIndexChunks(gunzipSync(readFileSync(path.join(outDir, meta))).subarray(SIGNATURE.length))
-    : [];
-  writeFileSync(path.join(outDir, PREFIX_CHUNKS_FILE), JSON.stringify(prefixChunks(chunks)));
 }
 
 /** Index one part (its documents in the staging folder) with Pagefind, and write it, finished, to `outDir`. */
@@ -262,19 +119,10 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
     for (const [dir, files] of [...byPart].sort(order)) {
       const input = await readPart(siteDir, dir, files, stagingRoot);
       const outDir = path.join(siteDir, dir);
-      const cached = cacheRoot ? path.join(cacheRoot, dir, input.digest) : undefined;
-      let reused = false;
-      if (cached && existsSync(path.join(cached, 'pagefind-entry.json'))) {
-        rmSync(outDir, { recursive: true, force: true });
-        linkTree(cached, outDir);
-        reused = true;
-      } else {
+      const reused = cacheRoot !== undefined && restorePart(cacheRoot, dir, input.digest, outDir);
+      if (!reused) {
         await writePart(input, outDir);
-        if (cacheRoot && cached) {
-          // Keep the latest build of each part only.
-          rmSync(path.join(cacheRoot, dir), { recursive: true, force: true });
-          linkTree(outDir, cached);
-        }
+        if (cacheRoot) keepPart(cacheRoot, dir, input.digest, outDir);
       }
       rmSync(input.staging, { recursive: true, force: true });
       parts.push({ dir, pageCount: input.segments.size, reused });
