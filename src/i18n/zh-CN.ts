@@ -114,6 +114,8 @@ export const ui = {
     resultCount: (count: number | string) => `找到 ${count} 篇文章`,
     showMore: '显示更多结果',
     loadError: '搜索暂时无法使用，请稍后刷新页面再试。',
+    /** A result whose card could not be loaded (a network error). */
+    cardError: '这条结果没能加载，请刷新页面再试。',
     emptyHeading: '可以从这些话题找起',
     emptyHint: '输入词语即可搜索，例如“海绵城市”“路长制”。多个词用空格隔开，结果须同时包含这些词。',
     noResults: (query: string) => `没有找到包含“${query}”的文章。换个说法试试，或者从下面的话题找起。`,

@@ -56,7 +56,8 @@ export async function loadCard(
   fetchJson: (path: string) => Promise<unknown>,
   withHighlight: (url: string, terms: readonly string[]) => string,
 ): Promise<CardView> {
-  const fragment = (await hit.data()) as CardFragment;
+  const fragment = (await hit.data()) as CardFragment | null;
+  if (!fragment) throw new Error(`search: no data for result ${hit.id}`);
   const card = fragment.zhuanban;
   const needles = [...new Set(hit.found.flat())];
   const position = firstBodyOccurrence(hit);

@@ -111,7 +111,9 @@ export function createSearchEngine({ pagefind, parts, fetchJson }: SearchEngineO
         for (const result of response?.results ?? []) {
           const part = partOfPageId(result.id);
           perPart.set(part, (perPart.get(part) ?? 0) + 1);
-          pages.set(result.id, { score: result.score, positions: result.words, data: result.data });
+          // Through the result object, never its data function alone: Pagefind's worker drops a
+          // result's data once the result object is garbage-collected.
+          pages.set(result.id, { score: result.score, positions: result.words, data: () => result.data() });
         }
         return { pages, perPart };
       });
@@ -215,7 +217,7 @@ export function createSearchEngine({ pagefind, parts, fetchJson }: SearchEngineO
         score: 0,
         occurrences: [],
         found: [],
-        data: result.data,
+        data: () => result.data(),
       }));
       return { query, hits };
     }

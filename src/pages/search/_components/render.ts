@@ -31,6 +31,13 @@ export function renderPlaceholder(id: string): HTMLLIElement {
   return item;
 }
 
+/** A result whose card could not be loaded: said so, in its place in the list. */
+export function renderUnavailable(id: string, text: string): HTMLLIElement {
+  const item = element('li', 'search-card search-card-unavailable', text);
+  item.dataset['resultId'] = id;
+  return item;
+}
+
 /** Text with its matches marked. */
 function marked(tag: 'span', className: string, pieces: readonly Piece[]): HTMLSpanElement {
   const node = element(tag, className);

@@ -21,7 +21,7 @@ import {
 } from '../../../lib/search/search-engine.ts';
 import { withHighlightTerms } from '../../../lib/search/highlight-url.ts';
 import { withBase } from '../../../lib/site-url.ts';
-import { renderCard, renderFilterGroups, renderPlaceholder } from './render.ts';
+import { renderCard, renderFilterGroups, renderPlaceholder, renderUnavailable } from './render.ts';
 
 /** Results rendered per page; "显示更多结果" adds the next page. */
 const PAGE_SIZE = 10;
@@ -53,6 +53,7 @@ const text = {
   noResults: noResults?.dataset['template'] ?? '',
   count: page?.dataset['countTemplate'] ?? '{count}',
   error: page?.dataset['errorText'] ?? '',
+  cardError: page?.dataset['cardErrorText'] ?? '',
 };
 
 /**
@@ -136,9 +137,14 @@ function showPage(): void {
     const placeholder = renderPlaceholder(hit.id);
     list.append(placeholder);
     pending.set(placeholder, () => {
-      void loadCard(hit, fetchJson, withHighlightTerms).then((card) => {
-        if (placeholder.isConnected) placeholder.replaceWith(renderCard(card, hit.id));
-      });
+      void loadCard(hit, fetchJson, withHighlightTerms).then(
+        (card) => {
+          if (placeholder.isConnected) placeholder.replaceWith(renderCard(card, hit.id));
+        },
+        () => {
+          if (placeholder.isConnected) placeholder.replaceWith(renderUnavailable(hit.id, text.cardError));
+        },
+      );
     });
     loader.observe(placeholder);
   }
