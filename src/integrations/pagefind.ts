@@ -26,7 +26,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { finishPart, readPart, type PartInput } from '../lib/search/index-part.ts';
+import { finishPart, readPart, useIndexChunkSize, type PartInput } from '../lib/search/index-part.ts';
 import { languageOfPart, PRIMARY_INDEX_DIR } from '../lib/search/index-plan.ts';
 import { keepPart, restorePart } from '../lib/search/part-cache.ts';
 
@@ -85,6 +85,7 @@ async function featurePagesByPart(siteDir: string): Promise<Map<string, string[]
 
 /** Index one part (its documents in the staging folder) with Pagefind, and write it, finished, to `outDir`. */
 async function writePart(input: PartInput, outDir: string): Promise<void> {
+  useIndexChunkSize();
   const { index, errors } = await pagefind.createIndex({ forceLanguage: languageOfPart(input.dir) });
   assertNoErrors('createIndex', errors);
   if (!index) throw new Error('搜索索引：Pagefind 未能创建索引 / Search index: Pagefind created no index');

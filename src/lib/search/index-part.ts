@@ -30,6 +30,23 @@ const SIGNATURE = 'pagefind_dcd';
 /** Folder for card text segments 1, 2 … inside each part. */
 export const TEXT_DIR = 'text';
 
+/**
+ * Positions per index chunk (Pagefind's default is 20,000; 1.6 reads this setting from
+ * PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE). Measured at 1,000 features (bench/README.md, "Search
+ * index design"): at 8,000 a first query for 党建 is the same (141 KB: its own chunk), a phrase's
+ * rarer pairs come in smaller chunks (海绵城市 176 → 152 KB, 党员先锋模范作用 195 → 168 KB),
+ * and the page list every query loads grows by 5 KB; at 5,000 the list grows by 10 KB and 党建
+ * by 4. Should a later Pagefind drop the setting, chunks go back to 20,000: more bytes, no harm.
+ */
+export const INDEX_CHUNK_SIZE = 8000;
+const CHUNK_SIZE_SETTING = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
+
+/** Have Pagefind processes started from now on cut chunks of INDEX_CHUNK_SIZE (an explicit setting wins). */
+export function useIndexChunkSize(): string {
+  process.env[CHUNK_SIZE_SETTING] ??= String(INDEX_CHUNK_SIZE);
+  return process.env[CHUNK_SIZE_SETTING];
+}
+
 /** The installed Pagefind's version (its package.json is not exported, so it is found from the entry point). */
 function pagefindVersion(): string {
   const packageJson = path.join(path.dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json');
@@ -69,7 +86,9 @@ export async function readPart(
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   const segments: PartInput['segments'] = new Map();
-  const hash = createHash('sha256').update(`${CARD_FORMAT}\0${pagefindVersion()}\0${languageOfPart(dir)}\0`);
+  const hash = createHash('sha256').update(
+    `${CARD_FORMAT}\0${pagefindVersion()}\0${languageOfPart(dir)}\0${useIndexChunkSize()}\0`,
+  );
   for (const file of files) {
     const record = readArticle(await readFile(path.join(siteDir, file), 'utf8'), urlOf(file));
     if (!record) continue;
