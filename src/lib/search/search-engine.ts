@@ -15,37 +15,17 @@
  */
 import { occurrencesOf, planTerm, type TermPlan } from './tokens.ts';
 import { parseQuery, type ParsedQuery, type QueryTerm } from './query.ts';
-import { partOfPageId } from './index-plan.ts';
-import { PREFIX_CHUNKS_FILE, type PrefixChunks } from './prefix-chunks.ts';
-import { idf, saturate, termFrequency, weightedFrequency, type WordOnPage } from './ranking.ts';
+import { idf, saturate, termFrequency } from './ranking.ts';
 import { loadSimplifier, mayContainTraditional } from './traditional-chinese.ts';
+import {
+  createWordLookups,
+  type FilterSelection,
+  type IndexPart,
+  type PagefindApi,
+  type PagefindResult,
+} from './word-lookups.ts';
 
-export type FilterSelection = Record<string, string[]>;
-
-/** One result as Pagefind's search() returns it, before its data is loaded. */
-export interface PagefindResult {
-  id: string;
-  score: number;
-  /** Positions of the matched words on the page. */
-  words: number[];
-  data: () => Promise<unknown>;
-}
-
-/** The part of Pagefind's JavaScript API this module uses. */
-export interface PagefindApi {
-  search: (
-    term: string | null,
-    options?: { filters?: FilterSelection },
-  ) => Promise<{ results: PagefindResult[] } | null>;
-  preload: (term: string) => Promise<unknown>;
-}
-
-export interface IndexPart {
-  /** Folder of the part under the site's base: pagefind, pagefind-1 … */
-  dir: string;
-  /** Features indexed in it. */
-  pages: number;
-}
+export type { FilterSelection, IndexPart, PagefindApi, PagefindResult };
 
 export interface SearchEngineOptions {
   pagefind: PagefindApi;
@@ -72,13 +52,6 @@ export interface SearchOutcome {
   hits: SearchHit[];
 }
 
-interface WordHits {
-  /** Page id → the word's score and positions there. */
-  pages: Map<string, WordOnPage & { data: () => Promise<unknown> }>;
-  /** Part folder → pages of that part that contain the word. */
-  perPart: Map<string, number>;
-}
-
 /** One spelling of a term on one page: where it starts, and how much it weighs there. */
 interface Spelling {
   starts: number[];
@@ -91,90 +64,42 @@ interface TermOnPage extends Spelling {
   found: string[];
 }
 
-/** Words looked up are kept for the next query (typing adds characters); this many at most. */
-const REMEMBERED_WORDS = 512;
-
 export function createSearchEngine({ pagefind, parts, fetchJson }: SearchEngineOptions) {
-  const pagesInPart = new Map(parts.map((part) => [part.dir, part.pages]));
   const totalPages = parts.reduce((sum, part) => sum + part.pages, 0);
-  const lookups = new Map<string, Promise<WordHits>>();
-  let prefixChunks: Promise<PrefixChunks[]> | undefined;
-
-  /** Pagefind's results for one index word (or prefix), without filters; cached. */
-  function lookup(word: string): Promise<WordHits> {
-    let hits = lookups.get(word);
-    if (!hits) {
-      if (lookups.size >= REMEMBERED_WORDS) lookups.clear();
-      hits = pagefind.search(word).then((response) => {
-        const pages: WordHits['pages'] = new Map();
-        const perPart = new Map<string, number>();
-        for (const result of response?.results ?? []) {
-          const part = partOfPageId(result.id);
-          perPart.set(part, (perPart.get(part) ?? 0) + 1);
-          // Through the result object, never its data function alone: Pagefind's worker drops a
-          // result's data once the result object is garbage-collected.
-          pages.set(result.id, { score: result.score, positions: result.words, data: () => result.data() });
-        }
-        return { pages, perPart };
-      });
-      lookups.set(word, hits);
-    }
-    return hits;
-  }
-
-  /** Before a one-character search: load every chunk its words spill into (prefix-chunks.ts). */
-  async function preloadPrefix(prefix: string): Promise<void> {
-    prefixChunks ??= Promise.all(
-      parts.map((part) =>
-        fetchJson(`${part.dir}/${PREFIX_CHUNKS_FILE}`)
-          .then((map) => map as PrefixChunks)
-          .catch(() => ({})),
-      ),
-    );
-    const words = new Set((await prefixChunks).flatMap((map) => map[prefix] ?? []));
-    await Promise.all([...words].map((word) => pagefind.preload(word)));
-  }
-
-  function frequencyOf(word: WordOnPage, hits: WordHits, id: string): number {
-    const part = partOfPageId(id);
-    return weightedFrequency(word, pagesInPart.get(part) ?? hits.pages.size, hits.perPart.get(part) ?? 1);
-  }
+  const words = createWordLookups(pagefind, parts, fetchJson);
 
   /** Where one spelling of a term occurs on every page that has it, and how much it weighs. */
   async function spellingOnPages(plan: TermPlan): Promise<Map<string, Spelling>> {
     const result = new Map<string, Spelling>();
     if (plan.kind === 'prefix') {
-      await preloadPrefix(plan.prefix);
       // The prefix search also matches metadata words that start with the character; only
-      // positions in the article count.
-      const hits = await lookup(plan.prefix);
-      for (const [id, word] of hits.pages) {
+      // positions in the article count. Its score sums the scores of every matching word:
+      // read back, a frequency near theirs.
+      for (const [id, word] of await words.lookUpPrefix(plan.prefix)) {
         if (word.positions.length === 0) continue;
-        // The score sums the word scores of every extension: read back, a frequency near theirs.
-        const frequency = frequencyOf(word, hits, id);
-        result.set(id, { starts: [...word.positions].sort((a, b) => a - b), frequency, data: word.data });
+        const starts = [...word.positions].sort((a, b) => a - b);
+        result.set(id, { starts, frequency: word.frequency, data: word.data });
       }
       return result;
     }
-    const words = [...new Set(plan.words.map(({ word }) => word))];
-    const hits = new Map(await Promise.all(words.map(async (word) => [word, await lookup(word)] as const)));
-    const [first] = words;
-    for (const id of hits.get(first ?? '')?.pages.keys() ?? []) {
-      const onPage = words.map((word) => hits.get(word)?.pages.get(id));
+    const distinct = [...new Set(plan.words.map(({ word }) => word))];
+    const hits = await Promise.all(distinct.map((word) => words.lookUp(word)));
+    for (const id of hits[0]?.keys() ?? []) {
+      const onPage = hits.map((pages) => pages.get(id));
       if (onPage.some((word) => !word || word.positions.length === 0)) continue;
-      const positions = new Map(words.map((word, i) => [word, onPage[i]?.positions ?? []]));
-      const starts = occurrencesOf(plan, positions).sort((a, b) => a - b);
+      const found = onPage as NonNullable<(typeof onPage)[number]>[];
+      const starts = occurrencesOf(plan, new Map(distinct.map((word, i) => [word, found[i]?.positions ?? []])));
       if (starts.length === 0) continue;
-      const frequencies = words.map((word, i) => {
-        const onThisPage = onPage[i]!;
-        return {
-          frequency: frequencyOf(onThisPage, hits.get(word)!, id),
-          count: onThisPage.positions.length,
-        };
-      });
+      starts.sort((a, b) => a - b);
       // A term of one pair (two characters): its weighted frequency is exact.
-      const frequency = plan.words.length === 1 ? (frequencies[0]?.frequency ?? 0) : termFrequency(starts, frequencies);
-      result.set(id, { starts, frequency, data: onPage[0]!.data });
+      const frequency =
+        plan.words.length === 1
+          ? (found[0]?.frequency ?? 0)
+          : termFrequency(
+              starts,
+              found.map((word) => ({ frequency: word.frequency, count: word.positions.length })),
+            );
+      result.set(id, { starts, frequency, data: found[0]!.data });
     }
     return result;
   }
