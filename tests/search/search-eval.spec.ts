@@ -18,7 +18,7 @@ import { evalSet, type Slug } from './eval-set.ts';
 async function featureTexts(page: Page, slugs: readonly string[]): Promise<Map<string, string>> {
   const pages = await articleBlocks(
     page,
-    slugs.map((slug) => `/features/${slug}/`),
+    slugs.map((slug) => `features/${slug}/`),
   );
   const fold = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
   return new Map(slugs.map((slug, i) => [slug, (pages[i] ?? []).map((block) => fold(block.text)).join('\n')]));

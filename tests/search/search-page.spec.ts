@@ -122,7 +122,7 @@ test('the traditional-to-simplified converter is fetched only for a traditional 
 });
 
 test('门口的变化 shows 二七区 with the phrase marked once in a clean excerpt of the article', async ({ page }) => {
-  await page.goto('/search/?q=门口的变化');
+  await page.goto('search/?q=门口的变化');
   const cards = page.locator('.search-results .search-card');
   await expect(cards).toHaveCount(1);
   await expect(cards.first()).toContainText('二七区');
@@ -135,17 +135,17 @@ test('门口的变化 shows 二七区 with the phrase marked once in a clean exc
 });
 
 test('海绵 改造 puts 九州路, where both matter most, first', async ({ page }) => {
-  await page.goto('/search/?q=海绵 改造');
+  await page.goto('search/?q=海绵 改造');
   await expect(page.locator('.search-results .search-card').first()).toContainText('九州路');
   expect((await renderedResults(page))[0]).toBe('jiuzhoulu');
 });
 
 test('龙 lists every feature whose article contains 龙, and nothing else', async ({ page }) => {
-  await page.goto('/search/');
+  await page.goto('search/');
   const slugs = ['changxinglu', 'erqi', 'fengyang', 'gouzhao', 'huayuankou', 'jiulong', 'jiuzhoulu'];
   const texts = await articleBlocks(
     page,
-    slugs.map((slug) => `/features/${slug}/`),
+    slugs.map((slug) => `features/${slug}/`),
   );
   const expected = slugs.filter((_, i) => (texts[i] ?? []).some((block) => block.text.includes('龙')));
   expect(expected.length).toBeGreaterThan(1);
@@ -153,23 +153,23 @@ test('龙 lists every feature whose article contains 龙, and nothing else', asy
 });
 
 test('traditional and full-width queries find what their simplified, half-width forms find', async ({ page }) => {
-  await page.goto('/search/');
+  await page.goto('search/');
   expect(await search(page, '門口的變化')).toEqual(await search(page, '门口的变化'));
   expect(await search(page, 'ＰＭ２．５')).toEqual(['jiuzhoulu']);
   await expect(page.locator('.search-card-excerpt mark').first()).toHaveText('PM2.5');
 });
 
 test('the feature page opened from a result marks the whole query, across inline elements', async ({ page }) => {
-  await page.goto('/search/?q=门口的变化');
+  await page.goto('search/?q=门口的变化');
   await page.locator('.search-results .search-card-link').first().click();
   await expect(page).toHaveURL(/\/features\/erqi\/\?highlight=/u);
   await expect(page.locator('mark.search-highlight')).toHaveText(['门口的变化']);
   await expect(page.locator('mark.search-highlight')).toBeInViewport();
   // 郑州市<a>二七区</a>: one term across two elements, marked in two pieces.
-  await page.goto('/features/erqi/?highlight=市二七');
+  await page.goto('features/erqi/?highlight=市二七');
   await expect(page.locator('.feature-meta mark.search-highlight')).toHaveText(['市', '二七']);
   // Furniture the index leaves out stays unmarked.
-  await page.goto('/features/erqi/?highlight=分钟读完');
+  await page.goto('features/erqi/?highlight=分钟读完');
   await expect(page.locator('mark.search-highlight')).toHaveCount(0);
 });
 
@@ -177,7 +177,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe on search result pages, ${colorScheme}`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
     for (const query of ['海绵城市', '门口的变化', '海绵 改造', '龙']) {
-      await page.goto(`/search/?q=${encodeURIComponent(query)}`);
+      await page.goto(`search/?q=${encodeURIComponent(query)}`);
       await page.waitForFunction((q) => document.documentElement.dataset['searchQuery'] === q, query);
       await renderedResults(page);
       await expect(page.locator('.search-card-excerpt mark').first()).toBeVisible();
