@@ -66,7 +66,7 @@ test.describe('a visit under the policy', () => {
     await page.locator('.search-results > li').first().scrollIntoViewIfNeeded();
     await cards.first().click();
     await expect(page).toHaveURL(/\/features\/[^/]+\/\?highlight=/u);
-    await expect(page.locator('mark.pagefind-highlight').first()).toBeVisible();
+    await expect(page.locator('mark.search-highlight').first()).toBeVisible();
 
     await page.goto(`features/${galleryFeature.slug}/`);
     const photo = page.getByRole('button', { name: new RegExp(`^${ui.figure.open('')}`, 'u') }).nth(1);
