@@ -11,7 +11,9 @@
  * index, ranking with weights, filters, metadata, merging parts in the browser.
  *
  * Around Pagefind, src/lib/search/index-part.ts turns a part's pages into documents and,
- * once Pagefind has written the part, its fragments into what result cards show.
+ * once Pagefind has written the part, its fragments into what result cards show; each of the
+ * two steps runs in a child process (index-part-worker.ts), so the memory it churns through
+ * is not still held by the build while the next Pagefind process runs.
  *
  * Parts (src/lib/search/index-plan.ts): each feature page names its part; parts are indexed
  * one after another, each by a fresh Pagefind process, so memory follows the largest part.
@@ -20,15 +22,47 @@
  * of re-indexed.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { fork } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { finishPart, readPart, useIndexChunkSize, type PartInput } from '../lib/search/index-part.ts';
+import { useIndexChunkSize, type PartInput } from '../lib/search/index-part.ts';
+import type { PartTask } from '../lib/search/index-part-worker.ts';
 import { languageOfPart, PRIMARY_INDEX_DIR } from '../lib/search/index-plan.ts';
 import { keepPart, restorePart } from '../lib/search/part-cache.ts';
+
+/**
+ * Run one step of index-part.ts in a child process (index-part-worker.ts) and return its
+ * result: the memory the step churns through goes back to the system when the child exits,
+ * before the next Pagefind process starts.
+ */
+function inChildProcess<Result>(task: PartTask): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    // No inherited Node flags: an --input-type or --eval of the parent means nothing to the child's module.
+    const child = fork(fileURLToPath(new URL('../lib/search/index-part-worker.ts', import.meta.url)), {
+      execArgv: [],
+      serialization: 'advanced',
+    });
+    let result: Result;
+    child.once('message', (message) => {
+      result = message as Result;
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code === 0) resolve(result);
+      else
+        reject(
+          new Error(
+            `搜索索引：子进程异常退出（${code}）/ Search index: the indexing child process exited with ${code}`,
+          ),
+        );
+    });
+    child.send(task);
+  });
+}
 
 /** Throw if Pagefind reported any error: a silently partial index is worse than a failed build. */
 function assertNoErrors(step: string, errors: readonly string[]): void {
@@ -99,7 +133,7 @@ async function writePart(input: PartInput, outDir: string): Promise<void> {
   // Ending the process hands all of the part's memory back, before the fragments are rewritten
   // and before the next part starts.
   await pagefind.close();
-  finishPart(outDir, input);
+  await inChildProcess<null>({ step: 'finish', outDir, input });
 }
 
 /**
@@ -118,7 +152,7 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
     const order = ([a]: [string, string[]], [b]: [string, string[]]) =>
       Number(b === PRIMARY_INDEX_DIR) - Number(a === PRIMARY_INDEX_DIR) || a.localeCompare(b, 'en', { numeric: true });
     for (const [dir, files] of [...byPart].sort(order)) {
-      const input = await readPart(siteDir, dir, files, stagingRoot);
+      const input = await inChildProcess<PartInput>({ step: 'read', siteDir, dir, files, stagingRoot });
       const outDir = path.join(siteDir, dir);
       const reused = cacheRoot !== undefined && restorePart(cacheRoot, dir, input.digest, outDir);
       if (!reused) {
