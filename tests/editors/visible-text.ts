@@ -8,7 +8,7 @@ import { createProcessor } from '@mdx-js/mdx';
 import type { MdxJsxAttribute } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import { parse } from 'yaml';
-import remarkFigureImages from '../../src/lib/markdown/remark-figure-images.ts';
+import remarkGalleryLabels from '../../src/lib/markdown/remark-gallery-labels.ts';
 
 interface FeatureData {
   kicker?: string;
@@ -37,7 +37,7 @@ export function visibleText(mdx: string): string {
   if (data.cover?.credit) parts.push(data.cover.credit);
   const tree = createProcessor().parse(body);
   // The same step the build runs: it prints 图一, 图二… on the Figures of a Gallery.
-  remarkFigureImages()(tree);
+  remarkGalleryLabels()(tree);
   visit(tree, (node) => {
     if (node.type === 'text') parts.push(node.value);
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {

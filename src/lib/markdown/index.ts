@@ -1,6 +1,7 @@
 /**
- * The Markdown steps every feature goes through, in order. astro.config.mjs hands these
- * to the unified processor; tests run the same list, so what is tested is what is built.
+ * The Markdown steps every feature goes through, in order. The features loader runs them
+ * (src/lib/features/compile.ts) and astro.config.mjs hands the same lists to the unified
+ * processor for .md/.mdx pages; tests run the same lists, so what is tested is what is built.
  */
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
@@ -8,11 +9,11 @@ import { ui } from '../../i18n/zh-CN.ts';
 import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
 import rehypeSectionIds from './rehype-section-ids.ts';
 import remarkCjkLineBreaks from './remark-cjk-line-breaks.ts';
-import remarkFigureImages from './remark-figure-images.ts';
+import remarkGalleryLabels from './remark-gallery-labels.ts';
 
 // Typed as Astro's plugin lists: inferred, a [plugin, options] pair widens to an array of
 // unions that astro.config.mjs's processor option does not accept.
-export const remarkPlugins: RemarkPlugins = [remarkCjkFriendly, remarkCjkLineBreaks, remarkFigureImages];
+export const remarkPlugins: RemarkPlugins = [remarkCjkFriendly, remarkCjkLineBreaks, remarkGalleryLabels];
 export const rehypePlugins: RehypePlugins = [
   rehypeSectionIds,
   // After rehypeSectionIds: anchors point at the ids it gives.

@@ -1,0 +1,257 @@
+/**
+ * Turns a feature's MDX body into the compact tree of tree.ts, without evaluating anything.
+ *
+ * The MDX guard (src/lib/check/mdx-guard.ts) limits a feature to Markdown plus the site's
+ * components with literal props, so the body can be parsed (remark-parse + remark-mdx) and
+ * taken through the same steps as @astrojs/mdx takes an .mdx module — GFM, our remark and
+ * rehype steps (src/lib/markdown), rehype-raw, Astro's heading ids — and then written out as
+ * HTML wherever no component is involved. The steps and their order follow
+ * @mdx-js/mdx's createProcessor and @astrojs/markdown-remark's MDX processor, so a page reads
+ * exactly as it did when every feature was compiled into a JavaScript module
+ * (bench/README.md, "Features as data").
+ */
+import { nodeTypes } from '@mdx-js/mdx';
+import { rehypeHeadingIds } from '@astrojs/markdown-remark';
+import type { Element, ElementContent, Nodes as HastNodes, RootContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import type { Paragraph, Root as MdastRoot, RootContent as MdastContent } from 'mdast';
+import type { MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'mdast-util-mdx-jsx';
+import rehypeRaw from 'rehype-raw';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified, type PluggableList } from 'unified';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { SITE_COMPONENTS } from '../check/mdx-guard.ts';
+import { rehypePlugins, remarkPlugins } from '../markdown/index.ts';
+import type { BodyNode, ComponentNode, SiteComponent } from './tree.ts';
+
+/** An editor-facing error with the file and line it points at. */
+export class FeatureSourceError extends Error {
+  readonly file: string;
+  readonly line: number;
+
+  constructor(file: string, line: number, zh: string, en: string) {
+    super(`${file}:${line}: ${zh} / ${en}`);
+    this.file = file;
+    this.line = line;
+  }
+}
+
+type JsxElement = MdxJsxFlowElementHast | MdxJsxTextElementHast;
+const isJsx = (node: { type: string }): node is JsxElement =>
+  node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
+const isSiteComponent = (name: string): name is SiteComponent => (SITE_COMPONENTS as readonly string[]).includes(name);
+
+/**
+ * A paragraph that holds nothing but JSX (and white space) is the JSX itself, as in
+ * @mdx-js/mdx's remark-mark-and-unravel: `<Figure … /> <Figure … />` on one line are two
+ * figures, not a paragraph of figures.
+ */
+function remarkUnravelJsx() {
+  return (tree: MdastRoot) => {
+    visit(tree, 'paragraph', (node: Paragraph, index, parent) => {
+      if (!parent || index === undefined) return;
+      const onlyJsx =
+        node.children.some((child) => child.type === 'mdxJsxTextElement' || child.type === 'mdxTextExpression') &&
+        node.children.every(
+          (child) =>
+            child.type === 'mdxJsxTextElement' ||
+            child.type === 'mdxTextExpression' ||
+            (child.type === 'text' && child.value.trim() === ''),
+        );
+      if (!onlyJsx) return;
+      const unravelled: MdastContent[] = [];
+      for (const child of node.children) {
+        // Flow elements hold flow content; what was phrasing content stays valid inside.
+        if (child.type === 'mdxJsxTextElement')
+          unravelled.push({ ...child, type: 'mdxJsxFlowElement' } as MdastContent);
+        if (child.type === 'mdxTextExpression') unravelled.push({ ...child, type: 'mdxFlowExpression' });
+      }
+      // The content model is the one MDX itself accepts after the same rewrite.
+      parent.children.splice(index, 1, ...(unravelled as typeof parent.children));
+      return index;
+    });
+  };
+}
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkMdx)
+  .use(remarkUnravelJsx)
+  .use(remarkGfm)
+  .use(remarkPlugins as PluggableList)
+  .use(remarkRehype, { allowDangerousHtml: true, passThrough: [...nodeTypes] })
+  .use(rehypeRaw, { passThrough: [...nodeTypes] })
+  .use(rehypePlugins as PluggableList)
+  .use(rehypeHeadingIds);
+
+const lineOf = (node: { position?: { start: { line: number } } | undefined }) => node.position?.start.line ?? 1;
+
+/** Lower-case JSX (`<sup>`, `<span class="…">`) is plain HTML: make it a hast element. */
+function htmlElement(node: JsxElement, children: ElementContent[]): Element {
+  const properties: Record<string, string | true> = {};
+  for (const attribute of node.attributes) {
+    if (attribute.type === 'mdxJsxAttribute' && (attribute.value === null || typeof attribute.value === 'string')) {
+      properties[attribute.name] = attribute.value ?? true;
+    }
+  }
+  // hast-util-to-html writes `class`, `aria-*`… back under their HTML names.
+  return {
+    type: 'element',
+    tagName: node.name ?? 'span',
+    properties: Object.fromEntries(Object.entries(properties)),
+    children,
+  };
+}
+
+const containsComponent = (node: HastNodes): boolean =>
+  isJsx(node) ? true : 'children' in node && node.children.some((child) => containsComponent(child));
+
+interface Context {
+  file: string;
+  /** The body's first line in the file, so lines in messages are file lines. */
+  photos: Set<string>;
+}
+
+const html = (nodes: readonly RootContent[]): string =>
+  toHtml({ type: 'root', children: [...nodes] }, { collapseEmptyAttributes: true });
+
+/** Appends `nodes` to `out` as HTML runs and component nodes. */
+function convert(nodes: readonly RootContent[], out: BodyNode[], context: Context): void {
+  let run: RootContent[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    const text = html(run);
+    if (typeof out.at(-1) === 'string') out[out.length - 1] = `${out.at(-1) as string}${text}`;
+    else if (text !== '') out.push(text);
+    run = [];
+  };
+  for (const node of nodes) {
+    if (node.type === 'mdxjsEsm') continue; // the guard allows only imports that are not needed
+    if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
+      // Only comments pass the guard: {/* … */} renders nothing.
+      if (node.value.replace(/\/\*[\s\S]*?\*\//g, '').trim() === '') continue;
+      throw new FeatureSourceError(
+        context.file,
+        lineOf(node),
+        '正文里不能写 {…} 表达式',
+        'expressions {…} are not allowed in a feature',
+      );
+    }
+    if (isJsx(node) && node.name && /^[A-Z]/.test(node.name)) {
+      flush();
+      out.push(component(node, context));
+      continue;
+    }
+    if (isJsx(node)) {
+      const element = htmlElement(node, node.children);
+      if (containsComponent(element)) {
+        flush();
+        openAndClose(element, out, context);
+      } else run.push(withPlainHtml(element));
+      continue;
+    }
+    if (node.type === 'element' && containsComponent(node)) {
+      flush();
+      openAndClose(node, out, context);
+      continue;
+    }
+    run.push(node.type === 'element' ? withPlainHtml(node) : node);
+  }
+  flush();
+}
+
+/** An element whose descendants are all HTML: lower-case JSX inside it made hast elements too. */
+function withPlainHtml(element: Element): Element {
+  return {
+    ...element,
+    children: element.children.map((child) => {
+      if (isJsx(child)) return withPlainHtml(htmlElement(child, child.children));
+      return child.type === 'element' ? withPlainHtml(child) : child;
+    }),
+  };
+}
+
+/** An element around a component: its opening tag, its children, its closing tag. */
+function openAndClose(element: Element, out: BodyNode[], context: Context): void {
+  const empty = html([{ ...element, children: [] }]);
+  const close = `</${element.tagName}>`;
+  const open = empty.endsWith(close) ? empty.slice(0, -close.length) : empty;
+  out.push(open);
+  convert(element.children, out, context);
+  out.push(close);
+  // Merge what sits next to each other as strings.
+  for (let i = out.length - 1; i > 0; i--) {
+    const a = out[i - 1];
+    const b = out[i];
+    if (typeof a === 'string' && typeof b === 'string') out.splice(i - 1, 2, a + b);
+  }
+}
+
+function component(node: JsxElement, context: Context): ComponentNode {
+  const name = node.name ?? '';
+  if (!isSiteComponent(name)) {
+    throw new FeatureSourceError(
+      context.file,
+      lineOf(node),
+      `没有名为 <${name}> 的组件。可用的组件：${SITE_COMPONENTS.join('、')}`,
+      `there is no component <${name}>; use one of ${SITE_COMPONENTS.join(', ')}`,
+    );
+  }
+  const props: Record<string, string | true> = {};
+  for (const attribute of node.attributes) {
+    if (attribute.type !== 'mdxJsxAttribute' || (attribute.value !== null && typeof attribute.value !== 'string')) {
+      throw new FeatureSourceError(
+        context.file,
+        lineOf(node),
+        `<${name}> 的属性只能写成 名称="文字"`,
+        `attributes on <${name}> must be written name="text"`,
+      );
+    }
+    props[attribute.name] = attribute.value ?? true;
+  }
+  if (name === 'Figure' && typeof props['src'] === 'string') context.photos.add(props['src']);
+  const children: BodyNode[] = [];
+  convert(node.children, children, context);
+  return { component: name, props, children };
+}
+
+export interface CompiledBody {
+  body: BodyNode[];
+  /** The photo paths its Figures name, in order of first use. */
+  photos: string[];
+}
+
+/**
+ * Compiles `content` (the body, with the frontmatter blanked out so lines are file lines) of
+ * `file` (as shown in messages). Throws a FeatureSourceError for what the guard would refuse.
+ */
+export async function compileFeatureBody(content: string, file: string): Promise<CompiledBody> {
+  const vfile = new VFile({ value: content, path: file });
+  const tree = await processor.run(processor.parse(vfile), vfile);
+  visit(tree, 'element', (node) => {
+    if (
+      node.tagName === 'img' &&
+      typeof node.properties['src'] === 'string' &&
+      /^\.\.?\//.test(node.properties['src'])
+    ) {
+      throw new FeatureSourceError(
+        file,
+        lineOf(node),
+        `照片请用 <Figure src="${node.properties['src']}" alt="…" caption="…" />，不要用 Markdown 图片语法`,
+        `use <Figure src="${node.properties['src']}" alt="…" /> for photos, not Markdown image syntax`,
+      );
+    }
+  });
+  const context: Context = { file, photos: new Set() };
+  const body: BodyNode[] = [];
+  // Surrounding white space goes, as in the JSX MDX compiles to.
+  const children = [...tree.children];
+  while (children[0]?.type === 'text' && children[0].value.trim() === '') children.shift();
+  while (children.at(-1)?.type === 'text' && (children.at(-1) as { value: string }).value.trim() === '') children.pop();
+  convert(children, body, context);
+  return { body, photos: [...context.photos] };
+}
