@@ -5,23 +5,24 @@
  * content contract in src/lib/content/schema.ts, shared with `npm run check` (which runs it
  * over every feature before the build starts). Here the contract is given Astro's own
  * resolution of the fields that point elsewhere: district and tags become references to the
- * other two collections, and the cover photo an image Astro imports and optimises.
+ * other two collections. The cover photo stays a path beside index.mdx, checked as the check
+ * checks it: the features loader resolves it to the photo's content hash and size, so no photo
+ * is imported into the bundle (src/lib/features/loader.ts).
  */
 import { defineCollection, reference } from 'astro:content';
-import { file, glob } from 'astro/loaders';
-import { districtSchema, featureSchema, topicSchema } from './lib/content/schema.ts';
+import { file } from 'astro/loaders';
+import { photoPath } from './lib/content/fields.ts';
+import { districtSchema, FIELDS, featureSchema, topicSchema } from './lib/content/schema.ts';
+import { featuresLoader } from './lib/features/loader.ts';
 
 export { OFFICE_TYPES } from './lib/content/schema.ts';
 
 const features = defineCollection({
-  loader: glob({
-    pattern: '*/index.mdx',
-    base: './content/features',
-    // The folder name is the slug: content/features/jiulong/index.mdx → /features/jiulong/
-    generateId: ({ entry }) => entry.split('/')[0] ?? entry,
-  }),
-  schema: ({ image }) =>
-    featureSchema({ photo: image(), district: reference('districts'), topic: reference('topics') }),
+  // The folder name is the slug: content/features/jiulong/index.mdx → /features/jiulong/.
+  // The loader compiles the body and resolves every photo (src/lib/features/loader.ts).
+  loader: featuresLoader({ base: 'content/features' }),
+  schema: () =>
+    featureSchema({ photo: photoPath(FIELDS.coverSrc), district: reference('districts'), topic: reference('topics') }),
 });
 
 const districts = defineCollection({
