@@ -8,7 +8,7 @@ import contentCheck from './src/integrations/content-check.ts';
 import drafts from './src/integrations/drafts.ts';
 import httpHeaders from './src/integrations/http-headers.ts';
 import pagefind from './src/integrations/pagefind.ts';
-import pruneOriginals from './src/integrations/prune-originals.ts';
+import photos from './src/integrations/photos.ts';
 import verifyBuild from './src/integrations/verify-build.ts';
 import { SECURITY_HEADERS } from './src/lib/http-headers.ts';
 import { IMAGE_ENCODER } from './src/lib/image-settings.ts';
@@ -49,12 +49,14 @@ export default defineConfig({
   },
   // What `astro preview` (npm start) sends with every file: the same values a host gets.
   server: { headers: { ...SECURITY_HEADERS } },
-  // Encoder quality and effort chosen by bench/images.ts (see bench/README.md). Encoded
-  // images are cached in node_modules/.astro/assets: keep that folder between CI runs.
+  // Encoder quality and effort chosen by bench/images.ts (see bench/README.md). Feature photos
+  // are encoded with this service by src/integrations/photos.ts and cached, by content hash,
+  // in node_modules/.astro/zhuanban-photos: keep that folder between CI runs.
   image: { service: { entrypoint: 'astro/assets/services/sharp', config: IMAGE_ENCODER } },
   // Astro 7's default engine (Sätteri) runs no remark plugins; remark-cjk-friendly and our
-  // own steps need the unified processor. MDX inherits it. An editor's "/archive/" link is
-  // put under the base path last.
+  // own steps need the unified processor. MDX inherits it: features are compiled by our own
+  // loader with the same steps (src/lib/features), .md and .mdx pages by this processor.
+  // An editor's "/archive/" link is put under the base path last.
   markdown: {
     processor: unified({
       remarkPlugins,
@@ -66,17 +68,17 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   // drafts decides from the command (dev or build) whether drafts are shown; contentCheck
-  // stops a bad build before any page is written; pruneOriginals removes the photo originals
-  // no page links to before pagefind indexes the site; httpHeaders names the index parts
-  // pagefind wrote; verifyBuild runs last, after pagefind, so the search index it checks exists.
+  // stops a bad build before any page is written; photos publishes the photo copies the pages
+  // link to, first in astro:build:done; httpHeaders names the index parts pagefind wrote;
+  // verifyBuild runs last, after pagefind, so the search index it checks exists.
   // buildLog drops one upstream warning (see the file).
   integrations: [
     buildLog(),
     drafts(),
     contentCheck(),
+    photos(),
     mdx(),
     sitemap(),
-    pruneOriginals(),
     pagefind(),
     httpHeaders(),
     verifyBuild(),

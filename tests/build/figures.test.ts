@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { IMAGE_FILE, referencedAssetNames, TEXT_FILE } from '../../src/lib/build/unreferenced-images.ts';
+import { IMAGE_FILE, referencedAssetNames, TEXT_FILE } from '../../src/lib/build/asset-links.ts';
 import { dist, publishedFeatures, readDist } from '../support/site.ts';
 
 describe.each(publishedFeatures)('features/$slug/ photos', (feature) => {
@@ -78,7 +78,7 @@ describe('dist/_astro/', () => {
     expect(images.filter((name) => !assets.includes(name) && !assets.includes(decodeURIComponent(name)))).toEqual([]);
   });
 
-  it('ships no image nothing links to, such as a camera original (src/integrations/prune-originals.ts)', () => {
+  it('ships no image nothing links to, such as a camera original (src/integrations/photos.ts)', () => {
     expect(assets.filter((name) => IMAGE_FILE.test(name) && !linked.has(name))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The components editors write in MDX, rendered by Astro's container API with the real
- * image pipeline (the photo is a real seed placeholder from content/). Captions cut from
- * seed 004 (沟赵办事处).
+ * photo pipeline (the photo is a real seed placeholder from content/, resolved as the
+ * features loader resolves it). Captions cut from seed 004 (沟赵办事处).
  */
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { parse, type HTMLElement } from 'node-html-parser';
@@ -10,8 +10,11 @@ import EditorNote from '../../src/components/mdx/EditorNote.astro';
 import Figure from '../../src/components/mdx/Figure.astro';
 import Gallery from '../../src/components/mdx/Gallery.astro';
 import { ui } from '../../src/i18n/zh-CN.ts';
-import { offeredFormats } from '../support/site.ts';
-import photo from '../../content/features/gouzhao/photo-4.jpg';
+import { PhotoCache } from '../../src/lib/photos/photo-cache.ts';
+import { offeredFormats, repo } from '../support/site.ts';
+
+// As the features loader resolves it (content hash, size as shown), without a cache file.
+const photo = await new PhotoCache(undefined, repo).resolve('content/features/gouzhao/photo-4.jpg', './photo-4.jpg');
 
 const container = await AstroContainer.create();
 const request = new Request('https://zhuanban.example.cn/features/gouzhao/');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { referencedAssetNames, unreferencedImages } from './unreferenced-images.ts';
+import { referencedAssetNames } from './asset-links.ts';
 
 // Markup as the build writes it for seed 004's cover (沟赵办事处), cut down.
 const page = `<picture><source type="image/avif" srcset="/_astro/photo-1.B4al79Z2_Z1a2b3.avif 360w, /_astro/photo-1.B4al79Z2_Zq9.avif 720w" sizes="100vw">
@@ -23,26 +23,5 @@ describe('referencedAssetNames', () => {
   it('reads the asset folder the site is configured with', () => {
     expect([...referencedAssetNames('<img src="/assets/a.webp">', 'assets')]).toEqual(['a.webp']);
     expect([...referencedAssetNames('<img src="/assets/a.webp">', '_astro')]).toEqual([]);
-  });
-});
-
-describe('unreferencedImages', () => {
-  const assets = [
-    'photo-1.B4al79Z2.jpg', // the original: only its variants are linked
-    'photo-1.B4al79Z2_1MJJnT.webp',
-    'photo-1.B4al79Z2_Z1a2b3.avif',
-    'photo-1.B4al79Z2_ogjpeg.jpeg',
-    '图一.Dd.png',
-    'index.Cx7.css',
-    'search.Bq2.js', // not linked from this page, but never an image
-  ];
-
-  it('names the originals nothing links to, and only images', () => {
-    expect(unreferencedImages(assets, [page], '_astro')).toEqual(['photo-1.B4al79Z2.jpg']);
-  });
-
-  it('keeps an original some page does link to', () => {
-    const linked = '<a href="/_astro/photo-1.B4al79Z2.jpg">原图</a>';
-    expect(unreferencedImages(assets, [page, linked], '_astro')).toEqual([]);
   });
 });

@@ -1,14 +1,11 @@
 /**
- * Which images in the built site's asset folder (dist/_astro/) nothing links to.
- *
- * Astro copies the original of every photo a content collection's `image()` field names into
- * dist/_astro/ and never prunes it, even though readers only ever get the resized AVIF/WebP
- * variants (withastro/astro#17706, #15505). A camera original is 2–10 MB: at 1,000 features
- * that is gigabytes uploaded with every deploy and never served. The build deletes them
- * (src/integrations/prune-originals.ts); this module decides which, from the built files alone.
+ * Which files of the built site's asset folder (dist/_astro/) its pages, feeds, scripts and
+ * styles link to, read from the built files alone. The build tests use it to check that the
+ * folder holds every image the site links to and no other (no photo original: the photo step,
+ * src/integrations/photos.ts, publishes only the copies pages link to).
  */
 
-/** Image files the pruning may delete; never scripts, styles or anything else. */
+/** Image files, as opposed to scripts, styles or anything else. */
 export const IMAGE_FILE = /\.(?:avif|gif|jpe?g|png|svg|tiff?|webp)$/i;
 
 /** Built files that can link to an asset: pages, feeds, the sitemap, manifests, scripts and styles. */
@@ -31,15 +28,4 @@ export function referencedAssetNames(text: string, assetsDir: string): Set<strin
     }
   }
   return names;
-}
-
-/** The image files among `assetNames` that no text in `texts` links to. */
-export function unreferencedImages(
-  assetNames: readonly string[],
-  texts: Iterable<string>,
-  assetsDir: string,
-): string[] {
-  const referenced = new Set<string>();
-  for (const text of texts) for (const name of referencedAssetNames(text, assetsDir)) referenced.add(name);
-  return assetNames.filter((name) => IMAGE_FILE.test(name) && !referenced.has(name));
 }

@@ -3,19 +3,17 @@
  * /rss.xml for the site, /districts/<id>/rss.xml for one district. Each carries the newest
  * FEED_SIZE (src/lib/feed.ts).
  *
- * MDX has no compiledContent(), so a feature's Content component is rendered to HTML with the
- * container API, as the Astro docs recommend for MDX in feeds:
+ * A feature's body is rendered to HTML from its stored tree by the same component as its page
+ * (FeatureBody), through the container API, the way the Astro docs render content for feeds:
  * https://docs.astro.build/en/recipes/rss/#including-full-post-content
  * A feature in the site's feed and its district's is rendered once per build.
  */
-import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { loadRenderers } from 'astro:container';
-import { render } from 'astro:content';
-import { mdxComponents } from '../../components/mdx/index.ts';
+import FeatureBody from '../../components/FeatureBody.astro';
 import { resolveTopics, type Feature } from '../../lib/collections.ts';
+import { featureContent } from '../../lib/features/content.ts';
 import { featureDateToDate } from '../../lib/feature-date.ts';
 import { feedHtml } from '../../lib/feed-html.ts';
 import { feedItems } from '../../lib/feed.ts';
@@ -25,14 +23,18 @@ import { withBase } from '../../lib/site-url.ts';
 let container: Promise<AstroContainer> | undefined;
 const rendered = new Map<string, Promise<string>>();
 
-/** A feature's body as feed HTML, its addresses absolute against its page. */
-function contentOf(feature: Feature, pageUrl: string): Promise<string> {
+/**
+ * A feature's body as feed HTML, its addresses absolute against its page. `feedUrl` names the
+ * feed in the request, so the photo copies it links to are published with it (src/lib/photos/url.ts).
+ */
+function contentOf(feature: Feature, pageUrl: string, feedUrl: URL): Promise<string> {
   let html = rendered.get(feature.id);
   if (!html) {
-    container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
+    container ??= AstroContainer.create();
     html = (async () => {
-      const { Content } = await render(feature);
-      const body = await (await container).renderToString(Content, { props: { components: mdxComponents } });
+      const { body: nodes, photos } = featureContent(feature);
+      const request = new Request(feedUrl);
+      const body = await (await container).renderToString(FeatureBody, { props: { nodes, photos }, request });
       return feedHtml(body, pageUrl);
     })();
     // Not under `astro dev` (__ZHUANBAN_SHOW_DRAFTS__), where an edited feature must show anew.
@@ -59,7 +61,7 @@ export async function featureFeed(context: APIContext, { title, description, fea
         link,
         pubDate: featureDateToDate(feature.data.date),
         description: feature.data.summary,
-        content: await contentOf(feature, canonicalUrl(link, site)),
+        content: await contentOf(feature, canonicalUrl(link, site), context.url),
         categories: topics.map((topic) => topic.data.name),
       };
     }),
