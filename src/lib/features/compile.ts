@@ -10,7 +10,6 @@
  * exactly as it did when every feature was compiled into a JavaScript module
  * (bench/README.md, "Features as data").
  */
-import { nodeTypes } from '@mdx-js/mdx';
 import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import type { Element, ElementContent, Nodes as HastNodes, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -77,14 +76,17 @@ function remarkUnravelJsx() {
   };
 }
 
+/** MDX's node types, passed through remark-rehype and rehype-raw untouched (as @mdx-js/mdx's nodeTypes). */
+const MDX_NODE_TYPES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'];
+
 const processor = unified()
   .use(remarkParse)
   .use(remarkMdx)
   .use(remarkUnravelJsx)
   .use(remarkGfm)
   .use(remarkPlugins as PluggableList)
-  .use(remarkRehype, { allowDangerousHtml: true, passThrough: [...nodeTypes] })
-  .use(rehypeRaw, { passThrough: [...nodeTypes] })
+  .use(remarkRehype, { allowDangerousHtml: true, passThrough: MDX_NODE_TYPES })
+  .use(rehypeRaw, { passThrough: MDX_NODE_TYPES })
   .use(rehypePlugins as PluggableList)
   .use(rehypeHeadingIds);
 
