@@ -77,7 +77,13 @@ function remarkUnravelJsx() {
 }
 
 /** MDX's node types, passed through remark-rehype and rehype-raw untouched (as @mdx-js/mdx's nodeTypes). */
-const MDX_NODE_TYPES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'];
+const MDX_NODE_TYPES = [
+  'mdxFlowExpression',
+  'mdxJsxFlowElement',
+  'mdxJsxTextElement',
+  'mdxTextExpression',
+  'mdxjsEsm',
+] as const;
 
 const processor = unified()
   .use(remarkParse)
@@ -85,8 +91,8 @@ const processor = unified()
   .use(remarkUnravelJsx)
   .use(remarkGfm)
   .use(remarkPlugins as PluggableList)
-  .use(remarkRehype, { allowDangerousHtml: true, passThrough: MDX_NODE_TYPES })
-  .use(rehypeRaw, { passThrough: MDX_NODE_TYPES })
+  .use(remarkRehype, { allowDangerousHtml: true, passThrough: [...MDX_NODE_TYPES] })
+  .use(rehypeRaw, { passThrough: [...MDX_NODE_TYPES] })
   .use(rehypePlugins as PluggableList)
   .use(rehypeHeadingIds);
 
