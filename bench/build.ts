@@ -1,14 +1,17 @@
 /**
  * Build a benchmark corpus with the real project and report where the time and memory go.
  *
- *   node bench/build.ts <corpus-dir> [--scenario cold|unchanged|add-one] [--label NAME]
+ *   node bench/build.ts <corpus-dir> [--scenario cold|unchanged|edit-one|add-one] [--label NAME]
  *
  * cold       delete the corpus's caches (<corpus>/.cache, .astro) and output first: a fresh CI runner;
  * unchanged  build again with nothing changed: the rebuild every CI run pays;
- * add-one    append one new feature (bench/generate.ts --add 1), build, then remove it again,
- *            so the scenario can be repeated.
+ * edit-one   add a sentence to one paragraph of the middle feature, build, then put the text back;
+ * add-one    append one new feature (bench/generate.ts --add 1), build, then remove it again.
  *
- * Prints, per phase (content sync, bundle/MDX compile, page render, image encoding, Pagefind),
+ * edit-one and add-one undo their change after the build, so the next build sees a change
+ * too (back to the original): run `unchanged` twice after them to measure a true no-change build.
+ *
+ * Prints, per phase (content sync, bundle, page render, photos, Pagefind),
  * wall time, CPU time (user + system, whole process tree) and peak memory (summed RSS of the
  * tree), plus how many images were encoded versus taken from the cache. The JSON lands in
  * bench/.work/results/. Run it under the build lock on a shared machine:
@@ -16,7 +19,7 @@
  *   flock /tmp/zhuanban-build.lock node bench/build.ts bench/.work/corpus-1000-shared
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -26,7 +29,20 @@ import { sampleTree } from './lib/process-tree.ts';
 import { checkBudgets, formatBudgets } from './lib/budgets.ts';
 import { syntheticSlug } from './lib/corpus.ts';
 
-export type Scenario = 'cold' | 'unchanged' | 'add-one';
+export type Scenario = 'cold' | 'unchanged' | 'edit-one' | 'add-one';
+
+/** The sentence edit-one adds to the first paragraph of a feature's body. */
+export const EDIT_SENTENCE = '编辑部补记：本文数据截至见报当日。';
+
+/** `mdx` with EDIT_SENTENCE added to the end of its first body paragraph (a line of Han text). */
+export function editedFeature(mdx: string): string {
+  const bodyStart = mdx.indexOf('\n---', 3) + 4;
+  const lines = mdx.slice(bodyStart).split('\n');
+  const at = lines.findIndex((line) => /^\p{Script=Han}/u.test(line));
+  if (at < 0) throw new Error('edit-one: no paragraph of text to edit');
+  lines[at] = `${lines[at]!}${EDIT_SENTENCE}`;
+  return mdx.slice(0, bodyStart) + lines.join('\n');
+}
 
 export interface BuildResult {
   corpus: string;
@@ -51,6 +67,15 @@ export async function runBuild(corpus: string, scenario: Scenario): Promise<Buil
   }
   const features = countFeatures(corpus);
   let added: string | undefined;
+  let restore: (() => void) | undefined;
+  if (scenario === 'edit-one') {
+    const file = join(corpus, 'content/features', syntheticSlug(Math.floor(features / 2)), 'index.mdx');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, editedFeature(original));
+    restore = () => {
+      writeFileSync(file, original);
+    };
+  }
   if (scenario === 'add-one') {
     await writeFeatures({ ...readCorpusOptions(corpus), features: features + 1 }, features, features + 1);
     added = join(corpus, 'content/features', syntheticSlug(features));
@@ -96,6 +121,7 @@ export async function runBuild(corpus: string, scenario: Scenario): Promise<Buil
   live.end();
   const end: StampedLine = { at: now(), cpu: lastCpu, text: '' };
   if (added) rmSync(added, { recursive: true, force: true });
+  restore?.();
 
   const phases = splitPhases(lines, end, rss);
   const os = await import('node:os');
@@ -156,8 +182,8 @@ if (import.meta.main) {
   });
   const corpus = positionals[0];
   const scenario = values.scenario as Scenario;
-  if (!corpus || !['cold', 'unchanged', 'add-one'].includes(scenario)) {
-    console.error('usage: node bench/build.ts <corpus-dir> [--scenario cold|unchanged|add-one]');
+  if (!corpus || !['cold', 'unchanged', 'edit-one', 'add-one'].includes(scenario)) {
+    console.error('usage: node bench/build.ts <corpus-dir> [--scenario cold|unchanged|edit-one|add-one]');
     process.exit(2);
   }
   const result = await runBuild(resolve(corpus), scenario);

@@ -2,8 +2,9 @@
  * Turn `astro build`'s log into phases.
  *
  * Astro prints a line as each phase starts ("Syncing content", "Building static
- * entrypoints", "generating static routes", "generating optimized images") and our Pagefind
- * integration one when the index is written. The benchmark stamps every line as it
+ * entrypoints", "generating static routes"), our photo step one as it starts and one as it
+ * ends, the sitemap one when written and our Pagefind integration one when the index is
+ * written. The benchmark stamps every line as it
  * arrives, with the process tree's CPU time at that moment, so a phase is simply the span
  * from its marker to the next one — no reliance on the durations Astro chooses to print.
  */
@@ -28,11 +29,12 @@ export interface Phase {
 export const PHASE_MARKERS: readonly { name: string; marker: RegExp; after?: string }[] = [
   { name: 'content sync', marker: /\[content\] Syncing content/ },
   { name: 'types + build info', marker: /\[content\] Synced content/ },
-  { name: 'bundle (MDX compile)', marker: /Building static entrypoints/ },
+  { name: 'bundle', marker: /Building static entrypoints/ },
   { name: 'page render', marker: /generating static routes/ },
+  // Astro's own image step: only for images astro:assets still handles (none of the features').
   { name: 'image encoding', marker: /generating optimized images/ },
-  // "[build] ✓ Completed in" also closes "Collecting build info": only the one after rendering counts.
-  { name: 'integrations (sitemap)', marker: /\[build\] ✓ Completed in/, after: 'page render' },
+  { name: 'photos', marker: /\[zhuanban:photos\] .*publishing photos/ },
+  { name: 'sitemap', marker: /\[zhuanban:photos\] .*published \d+ photo copies/ },
   { name: 'pagefind', marker: /sitemap-index\.xml` created/ },
   { name: 'verify build + exit', marker: /\[zhuanban:pagefind\] indexed/ },
 ];
@@ -80,13 +82,24 @@ export function splitPhases(
   return phases;
 }
 
-/** How many images Astro encoded this build (each "▶ /_astro/… (+123ms)" line is one) and their summed time. */
+/**
+ * How many images were encoded this build and their summed time, and how many came from the
+ * cache: from the photo step's summary line ("published N photo copies (E encoded in X ms,
+ * C from cache…") and from each "▶ /_astro/… (+123ms)" line of Astro's own image step.
+ */
 export function encodedImages(lines: readonly StampedLine[]): { count: number; encodeMs: number; cached: number } {
   let count = 0;
   let encodeMs = 0;
   let cached = 0;
   for (const { text } of lines) {
     const plain = stripAnsi(text);
+    const photos = /published \d+ photo copies \((\d+) encoded in (\d+) ms, (\d+) from cache/.exec(plain);
+    if (photos) {
+      count += Number(photos[1]);
+      encodeMs += Number(photos[2]);
+      cached += Number(photos[3]);
+      continue;
+    }
     if (!plain.includes('▶ /_astro/')) continue;
     if (/\((reused|revalidated) cache entry\)/.test(plain)) {
       cached++;

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
+import { EDIT_SENTENCE, editedFeature } from '../../bench/build.ts';
 import { distinctCopy } from '../../bench/generate.ts';
 import { checkBudgets } from '../../bench/lib/budgets.ts';
 import { syntheticFeature, type SeedPool } from '../../bench/lib/corpus.ts';
@@ -26,7 +27,13 @@ const LOG: [number, number, string][] = [
   [16000, 19800, '11:51:02   ▶ /_astro/pool-002.CQUEZHPG_Z1NT5cF.avif (before: 2156kB, after: 12kB) (+1.08s) (57/107)'],
   [16100, 19900, '11:51:02   ▶ /_astro/pool-001.CbBEHq9J_Z1Vw07O.avif (reused cache entry) (58/107)'],
   [17000, 20000, '11:51:15 [build] ✓ Completed in 32.14s.'],
-  [17200, 20100, '11:51:15 [@astrojs/sitemap] `sitemap-index.xml` created at `dist`'],
+  [17050, 20050, '11:51:15 [zhuanban:photos] 发布照片 / publishing photos'],
+  [
+    17150,
+    20150,
+    '11:51:15 [zhuanban:photos] 照片 30 张副本（新编码 3，其余取自缓存），清理旧缓存 0 / published 30 photo copies (3 encoded in 900 ms, 27 from cache; 0 stale removed) in 100 ms',
+  ],
+  [17200, 20200, '11:51:15 [@astrojs/sitemap] `sitemap-index.xml` created at `dist`'],
   [19000, 22000, '11:51:15 [zhuanban:pagefind] indexed 7 pages into pagefind/ (7) in 315 ms'],
 ];
 const lines: StampedLine[] = LOG.map(([at, cpu, text]) => ({ at, cpu, text }));
@@ -42,19 +49,20 @@ describe('splitPhases', () => {
       ['startup', 2000, 2500],
       ['content sync', 100, 100],
       ['types + build info', 400, 400],
-      ['bundle (MDX compile)', 7000, 9500],
+      ['bundle', 7000, 9500],
       ['page render', 5500, 5500],
-      ['image encoding', 2000, 2000],
-      ['integrations (sitemap)', 200, 100],
-      ['pagefind', 1800, 1900],
+      ['image encoding', 2050, 2050],
+      ['photos', 100, 100],
+      ['sitemap', 50, 50],
+      ['pagefind', 1800, 1800],
       ['verify build + exit', 1000, 1000],
     ]);
     expect(phases.find((p) => p.name === 'page render')?.peakRss).toBe(900e6);
     expect(phases.find((p) => p.name === 'image encoding')?.peakRss).toBe(0);
   });
 
-  it('counts encoded images and cache hits separately', () => {
-    expect(encodedImages(lines)).toEqual({ count: 2, encodeMs: 1136, cached: 1 });
+  it('counts encoded images and cache hits separately, from the photo step and from Astro’s', () => {
+    expect(encodedImages(lines)).toEqual({ count: 5, encodeMs: 2036, cached: 28 });
   });
 });
 
@@ -129,7 +137,7 @@ describe('syntheticFeature', () => {
 });
 
 describe('checkBudgets', () => {
-  it('applies rebuild budgets from 1,000 features and the memory budget from 5,000', () => {
+  it('applies rebuild budgets from 1,000 features and the memory budgets at 5,000 and 10,000', () => {
     const run = {
       features: 1000,
       scenario: 'unchanged' as const,
@@ -147,6 +155,20 @@ describe('checkBudgets', () => {
       ['rebuild after adding one feature', true],
       ['peak memory, whole build', true],
     ]);
+    expect(checkBudgets({ ...run, scenario: 'edit-one', wallMs: 15_500 }).map((c) => [c.name, c.ok])).toEqual([
+      ['rebuild after editing one feature', false],
+    ]);
+    expect(checkBudgets({ ...run, features: 10_000, peakRss: 5 * 2 ** 30 }).at(-1)).toMatchObject({
+      limit: '< 6 GB',
+      ok: true,
+    });
+  });
+});
+
+describe('editedFeature (bench/build.ts --scenario edit-one)', () => {
+  it('adds a sentence to the first paragraph of the body, not to the frontmatter or a component', () => {
+    const mdx = '---\ntitle: 标题\nsummary: 导语\n---\n\n<EditorNote>\n\n## 小标题\n\n正文第一段。\n\n正文第二段。\n';
+    expect(editedFeature(mdx)).toBe(mdx.replace('正文第一段。', `正文第一段。${EDIT_SENTENCE}`));
   });
 });
 
