@@ -5,11 +5,12 @@
  * it shows resolved (content hash, size as shown). Nothing is bundled or evaluated: pages
  * render the stored tree with the site's components (FeatureBody.astro).
  *
- * An entry is recompiled only when its digest changes: the digest covers index.mdx, the
- * size/time/inode of every photo file in its folder, and the code of the compile pipeline
- * itself (PIPELINE_FILES), so an unchanged feature is never parsed again and a changed
- * photo, MDX file or Markdown step is never missed. Under `astro dev` the folder is watched
- * and an edited feature is re-read at once.
+ * An entry is recompiled only when its digest changes: the digest covers index.mdx, every
+ * photo file in its folder (its git blob id where git knows it, so a CI job's fresh clone
+ * matches the cached store; its size, time and inode otherwise) and the code of the compile
+ * pipeline itself (PIPELINE_FILES), so an unchanged feature is never parsed again and a
+ * changed photo, MDX file or Markdown step is never missed. Under `astro dev` the folder is
+ * watched and an edited feature is re-read at once.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -18,7 +19,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { PHOTO_CACHE_FILE, PhotoCache, statSignature } from '../photos/photo-cache.ts';
+import { gitBlobIds, PHOTO_CACHE_FILE, PhotoCache, statSignature } from '../photos/photo-cache.ts';
 import type { Photo } from '../photos/photo.ts';
 import { readingTime } from '../reading-time.ts';
 import { compileFeatureBody, FeatureSourceError } from './compile.ts';
@@ -91,20 +92,25 @@ export function featuresLoader({ base }: FeaturesLoaderOptions): Loader {
       const baseDir = join(root, base);
       const photos = new PhotoCache(join(fileURLToPath(config.cacheDir), PHOTO_CACHE_FILE), root);
       const pipeline = pipelineDigest(CODE_ROOT);
+      // Content hashes git knows, by absolute path; a file that changes under astro dev is dropped.
+      const committed = gitBlobIds(baseDir);
 
       async function sync(slug: string): Promise<void> {
         const folder = join(baseDir, slug);
         const path = join(folder, 'index.mdx');
         const file = relative(root, path).split('\\').join('/');
         const source = await readFile(path, 'utf8');
-        const signatures = new Map(
+        const photoFiles = new Map(
           readdirSync(folder)
             .filter((name) => PHOTO_FILE.test(name))
             .sort()
-            .map((name) => [name, statSignature(join(folder, name))]),
+            .map((name) => {
+              const path = join(folder, name);
+              return [name, { stat: statSignature(path), hash: committed.get(path) }] as const;
+            }),
         );
         const digest = context.generateDigest(
-          `${pipeline}\0${source}\0${[...signatures].map(([name, stat]) => `${name}:${stat}`).join('\n')}`,
+          `${pipeline}\0${source}\0${[...photoFiles].map(([name, found]) => `${name}:${found.hash ?? found.stat}`).join('\n')}`,
         );
         const existing = store.get(slug);
         if (existing?.digest === digest) {
@@ -120,8 +126,8 @@ export function featuresLoader({ base }: FeaturesLoaderOptions): Loader {
         for (const src of [...(typeof cover === 'string' ? [cover] : []), ...figurePhotos]) {
           if (resolved[src]) continue;
           const name = src.slice(2);
-          const signature = signatures.get(name);
-          if (!isBesideFeature(src) || signature === undefined) {
+          const found = photoFiles.get(name);
+          if (!isBesideFeature(src) || found === undefined) {
             throw new FeatureSourceError(
               file,
               lineOfText(source, src),
@@ -129,7 +135,7 @@ export function featuresLoader({ base }: FeaturesLoaderOptions): Loader {
               `photo ${src} not found: put it beside index.mdx and write it as ./file-name`,
             );
           }
-          resolved[src] = await photos.resolve(join(folder, name), src, signature);
+          resolved[src] = await photos.resolve(join(folder, name), src, found.stat, found.hash);
         }
         const feature: FeatureContent = { body, photos: resolved, readingTime: readingTime(content.trim()) };
         store.set({
@@ -153,6 +159,7 @@ export function featuresLoader({ base }: FeaturesLoaderOptions): Loader {
         const [slug, name] = relative(baseDir, changed).split(/[\\/]/);
         if (!slug || !name || slug.startsWith('.') || slug.startsWith('..')) return;
         if (name !== 'index.mdx' && !PHOTO_FILE.test(name)) return;
+        committed.delete(changed);
         try {
           if (existsSync(join(baseDir, slug, 'index.mdx'))) await sync(slug);
           else store.delete(slug);

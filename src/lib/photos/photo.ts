@@ -13,7 +13,7 @@ import { IMAGE_ENCODER, type ImageFormat } from '../image-settings.ts';
 export interface Photo {
   /** The file beside index.mdx as the editor wrote it: "./photo-1.jpg". */
   src: string;
-  /** The first 16 hex digits of the SHA-256 of the file's bytes. */
+  /** The file's content hash (contentHash): its git blob id, shortened. */
   hash: string;
   /** Width and height as a reader sees it: EXIF orientation applied. */
   width: number;
@@ -46,9 +46,20 @@ export function encoderOptions(transform: Pick<PhotoTransform, 'format' | 'quali
 
 const shortHash = (text: string, length: number) => createHash('sha256').update(text).digest('hex').slice(0, length);
 
-/** The first 16 hex digits of the SHA-256 of a photo's bytes: what names its copies. */
+/** Hex digits of a photo's content hash that name its copies (64 bits). */
+export const CONTENT_HASH_LENGTH = 16;
+
+/**
+ * A photo's content hash: the first 16 hex digits of its git blob id — the SHA-1 of
+ * "blob <size>\0" and the bytes — so that in a git checkout git already knows it for every
+ * committed photo and nothing has to be read (photo-cache.ts: gitBlobIds).
+ */
 export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+  return createHash('sha1')
+    .update(`blob ${bytes.byteLength}\0`)
+    .update(bytes)
+    .digest('hex')
+    .slice(0, CONTENT_HASH_LENGTH);
 }
 
 /**
