@@ -72,6 +72,9 @@ export default defineConfig({
   // link to, first in astro:build:done; httpHeaders names the index parts pagefind wrote;
   // verifyBuild runs last, after pagefind, so the search index it checks exists.
   // buildLog drops one upstream warning (see the file).
+  // Feature pages carry a cacheKey of what they show (src/pages/features/[slug].astro): a build
+  // restores unchanged ones from node_modules/.astro/ instead of rendering them again.
+  experimental: { incrementalBuild: true },
   integrations: [
     buildLog(),
     drafts(),

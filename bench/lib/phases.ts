@@ -44,6 +44,12 @@ export const PHASE_MARKERS: readonly { name: string; marker: RegExp; after?: str
 const ANSI = /\u001b\[[0-9;]*m/g;
 export const stripAnsi = (text: string): string => text.replace(ANSI, '');
 
+/** Does this log line start a phase (or could it, depending on what came before)? */
+export const isPhaseMarker = (text: string): boolean => {
+  const plain = stripAnsi(text);
+  return PHASE_MARKERS.some(({ marker }) => marker.test(plain));
+};
+
 /**
  * Split a stamped log into phases. `end` is the stamp at process exit; `rssSamples`
  * ([at, bytes] pairs) gives each phase its peak. The time before the first marker is

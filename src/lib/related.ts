@@ -26,10 +26,14 @@ export interface Adjacent<T> {
 
 /**
  * The neighbours of `current` in a newest-first list: `previous` is older, `next` is newer.
- * Features of the same date keep the list's own (stable) order.
+ * Features of the same date keep the list's own (stable) order. A caller walking the list
+ * passes `current`'s index, so the archive is not searched once per page.
  */
-export function adjacentFeatures<T extends { id: string }>(current: T, newestFirst: readonly T[]): Adjacent<T> {
-  const index = newestFirst.findIndex((feature) => feature.id === current.id);
+export function adjacentFeatures<T extends { id: string }>(
+  current: T,
+  newestFirst: readonly T[],
+  index = newestFirst.findIndex((feature) => feature.id === current.id),
+): Adjacent<T> {
   if (index === -1) return { previous: undefined, next: undefined };
   return { previous: newestFirst[index + 1], next: index > 0 ? newestFirst[index - 1] : undefined };
 }
