@@ -139,16 +139,6 @@ function convert(nodes: readonly RootContent[], out: BodyNode[], context: Contex
   };
   for (const node of nodes) {
     if (node.type === 'mdxjsEsm') continue; // the guard allows only imports that are not needed
-    if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
-      // Only comments pass the guard: {/* … */} renders nothing.
-      if (node.value.replace(/\/\*[\s\S]*?\*\//g, '').trim() === '') continue;
-      throw new FeatureSourceError(
-        context.file,
-        lineOf(node),
-        '正文里不能写 {…} 表达式',
-        'expressions {…} are not allowed in a feature',
-      );
-    }
     if (isJsx(node) && node.name && /^[A-Z]/.test(node.name)) {
       flush();
       out.push(component(node, context));
@@ -254,12 +244,26 @@ export async function compileFeatureBody(content: string, file: string): Promise
       );
     }
   });
+  // Surrounding white space goes, as in the JSX MDX compiles to (where a comment still counts).
+  const isBlank = (node: RootContent | undefined) => node?.type === 'text' && node.value.trim() === '';
+  while (isBlank(tree.children[0])) tree.children.shift();
+  while (isBlank(tree.children.at(-1))) tree.children.pop();
+  // Only comments pass the guard: {/* … */} renders nothing, anything else is refused.
+  visit(tree, (node, index, parent) => {
+    if (node.type !== 'mdxFlowExpression' && node.type !== 'mdxTextExpression') return;
+    if (node.value.replace(/\/\*[\s\S]*?\*\//g, '').trim() !== '') {
+      throw new FeatureSourceError(
+        file,
+        lineOf(node),
+        '正文里不能写 {…} 表达式',
+        'expressions {…} are not allowed in a feature',
+      );
+    }
+    parent?.children.splice(index!, 1);
+    return index;
+  });
   const context: Context = { file, photos: new Set() };
   const body: BodyNode[] = [];
-  // Surrounding white space goes, as in the JSX MDX compiles to.
-  const children = [...tree.children];
-  while (children[0]?.type === 'text' && children[0].value.trim() === '') children.shift();
-  while (children.at(-1)?.type === 'text' && (children.at(-1) as { value: string }).value.trim() === '') children.pop();
-  convert(children, body, context);
+  convert(tree.children, body, context);
   return { body, photos: [...context.photos] };
 }

@@ -29,6 +29,7 @@ import type { FeatureContent } from './tree.ts';
 /** Files of the project whose code decides what a compiled feature looks like (see pipelineDigest). */
 export const PIPELINE_FILES = [
   'src/lib/features/compile.ts',
+  'src/lib/features/content.ts',
   'src/lib/features/loader.ts',
   'src/lib/features/tree.ts',
   'src/lib/markdown/index.ts',
