@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { editorImagePath, figureId, missingAltError, sourceFileForPage, unsupportedSrcError } from './figure.ts';
+import { figureId, missingAltError, sourceFileForPage, unsupportedSrcError } from './figure.ts';
 
 describe('missingAltError', () => {
   it('names the file and the caption, and says how to fix it', () => {
     const error = missingAltError(
       { alt: '  ', caption: '须水河南支公园蜕变成风景如画的城市公园。' },
-      '/_astro/photo-5.jpg',
+      './photo-5.jpg',
       '/features/gouzhao/',
     );
     expect(error?.message).toMatchInlineSnapshot(`
@@ -16,7 +16,7 @@ describe('missingAltError', () => {
   });
 
   it('falls back to the src when the figure has no caption', () => {
-    expect(missingAltError({}, '/_astro/photo-2.jpg', '/features/erqi/')?.message).toContain(
+    expect(missingAltError({}, './photo-2.jpg', '/features/erqi/')?.message).toContain(
       '<Figure src="./photo-2.jpg">',
     );
   });
@@ -33,15 +33,6 @@ describe('unsupportedSrcError', () => {
       照片请放在 index.mdx 旁边，并以 ./ 开头书写，例如 src="./photo-1.jpg"；不支持网址或其他目录中的图片。
       Figure src must be a photo file beside index.mdx, written like src="./photo-1.jpg" (no URLs)."
     `);
-  });
-});
-
-describe('editorImagePath', () => {
-  it('recovers the file name the editor wrote from built and dev image URLs', () => {
-    expect(editorImagePath('/_astro/photo-5.B3xk9_a1.jpg')).toBe('./photo-5.jpg');
-    expect(editorImagePath('/@fs/work/main/content/features/erqi/photo-2.jpg?origWidth=2000&format=jpg')).toBe(
-      './photo-2.jpg',
-    );
   });
 });
 

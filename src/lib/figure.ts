@@ -15,18 +15,9 @@ export function sourceFileForPage(pathname: string): string {
   return slug ? `content/features/${decodeURIComponent(slug)}/index.mdx` : `the page ${pathname}`;
 }
 
-/**
- * The src as the editor wrote it, recovered from a built image URL:
- * "/_astro/photo-5.B3xk9_a1.jpg" (build) or "/@fs/…/photo-5.jpg?origWidth=…" (dev) → "./photo-5.jpg".
- */
-export function editorImagePath(url: string): string {
-  const file = url.split('?')[0]?.split('/').at(-1) ?? url;
-  return `./${url.startsWith('/_astro/') ? file.replace(/\.[\w-]{8}(\.\w+)$/, '$1') : file}`;
-}
-
 /** The text an editor can search their file for to find the Figure: its caption, else its src. */
 function locator(caption: string | undefined, src: string): string {
-  return caption ? `caption="${caption}"` : `src="${src.startsWith('/') ? editorImagePath(src) : src}"`;
+  return caption ? `caption="${caption}"` : `src="${src}"`;
 }
 
 /** Returns the error to throw when alt is missing or blank, or undefined when it is fine. */
