@@ -16,9 +16,7 @@ describe('missingAltError', () => {
   });
 
   it('falls back to the src when the figure has no caption', () => {
-    expect(missingAltError({}, './photo-2.jpg', '/features/erqi/')?.message).toContain(
-      '<Figure src="./photo-2.jpg">',
-    );
+    expect(missingAltError({}, './photo-2.jpg', '/features/erqi/')?.message).toContain('<Figure src="./photo-2.jpg">');
   });
 
   it('accepts any non-blank alt', () => {
