@@ -19,6 +19,7 @@ import { PHOTO_CACHE_FILE, PhotoCache } from '../lib/photos/photo-cache.ts';
 import { parseDerivativeName, PHOTO_DIR, type PhotoTransform } from '../lib/photos/photo.ts';
 import { encodeMissing, publishCopies, pruneCache, type EncodeCopy } from '../lib/photos/publish.ts';
 import { copiesToPublish, outputFileOf, photoRequests } from '../lib/photos/requests.ts';
+import { joinBase } from '../lib/site-url.ts';
 
 /** The copies each built page linked to last build, for pages the next one restores unrendered. */
 const PAGES_FILE = 'zhuanban-photo-pages.json';
@@ -84,7 +85,7 @@ export default function photos(): AstroIntegration {
       },
 
       'astro:server:setup': ({ server }) => {
-        const prefix = `${config?.base.replace(/\/?$/, '/') ?? '/'}${PHOTO_DIR}/`;
+        const prefix = joinBase(config?.base ?? '/', `/${PHOTO_DIR}/`);
         server.middlewares.use((request, response, next) => {
           const path = request.url?.split('?')[0] ?? '';
           const parsed = path.startsWith(prefix) ? parseDerivativeName(path.slice(prefix.length)) : undefined;

@@ -7,6 +7,7 @@
  * instead of rendered, and notes nothing; the copies it links to are those it noted when it was
  * last rendered, so each build keeps the list by page for the next one (`copiesToPublish`).
  */
+import { sitePath } from '../site-url.ts';
 
 const REQUESTS = Symbol.for('zhuanban.photo-requests');
 
@@ -32,8 +33,7 @@ export function requestCopy(page: string, name: string): void {
  * rss.xml (build.format 'directory'), with the site's base path taken off first.
  */
 export function outputFileOf(page: string, base = '/'): string {
-  const prefix = base.endsWith('/') ? base : `${base}/`;
-  const path = page.startsWith(prefix) ? page.slice(prefix.length) : page.replace(/^\//, '');
+  const path = (sitePath(base, page) ?? page).replace(/^\//, '');
   return path === '' || path.endsWith('/') ? `${path}index.html` : path;
 }
 
