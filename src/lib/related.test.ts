@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFeatureDate, type FeatureDate } from './feature-date.ts';
-import { adjacentFeatures, relatedFeatures, type Relatable } from './related.ts';
+import { prng } from '../../bench/lib/corpus.ts';
+import { adjacentFeatures, relatedFeatures, relatedFinder, type Relatable } from './related.ts';
 
 // The seven seed features, cut down to the fields that matter here.
 const parseDate = (text: string): FeatureDate => {
@@ -88,5 +89,37 @@ describe('relatedFeatures', () => {
   it('does not depend on the order of the candidates', () => {
     const shuffled = [jiulong, erqi, jiuzhoulu, gouzhao, changxinglu, fengyang, huayuankou];
     expect(relatedFeatures(gouzhao, shuffled, 6)).toEqual(relatedFeatures(gouzhao, newestFirst, 6));
+  });
+});
+
+describe('relatedFinder', () => {
+  it('finds for the seven seeds what relatedFeatures finds', () => {
+    const find = relatedFinder(newestFirst);
+    for (const current of newestFirst) expect(ids(find(current))).toEqual(ids(relatedFeatures(current, newestFirst)));
+  });
+
+  it('finds for every feature of random archives what relatedFeatures finds', () => {
+    const random = prng(31);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    const topics = ['dangjian', 'shequ', 'jingji', 'minsheng', 'wenhua', 'anquan'];
+    // Few districts, topics and dates, so ties on every criterion are common.
+    for (let archive = 0; archive < 40; archive++) {
+      const size = 1 + Math.floor(random() * 120);
+      const features = Array.from({ length: size }, (_, i) =>
+        feature(
+          `f${String(i).padStart(3, '0')}${pick(['', 'a', 'b'])}`,
+          pick(['2018', '2019-07', '2019-07-01', '2020', '2023-06', '2023-06-15']),
+          pick(['erqi', 'gaoxin', 'huiji']),
+          Array.from({ length: Math.floor(random() * 4) }, () => pick(topics)),
+        ),
+      );
+      const limit = 1 + Math.floor(random() * 5);
+      const find = relatedFinder(features, limit);
+      for (const current of features) {
+        expect(ids(find(current))).toEqual(ids(relatedFeatures(current, features, limit)));
+      }
+      const outsider = feature('zz-draft', '2019', pick(['erqi', 'nowhere']), [pick(topics)]);
+      expect(ids(find(outsider))).toEqual(ids(relatedFeatures(outsider, features, limit)));
+    }
   });
 });

@@ -44,7 +44,17 @@ export function encoderOptions(transform: Pick<PhotoTransform, 'format' | 'quali
   };
 }
 
-const shortHash = (text: string, length: number) => createHash('sha256').update(text).digest('hex').slice(0, length);
+const digests = new Map<string, string>();
+/** Six hex digits of the encoder options: a handful of distinct ones per build, each hashed once. */
+function settingsDigest(options: Record<string, unknown>): string {
+  const text = JSON.stringify(options);
+  let digest = digests.get(text);
+  if (digest === undefined) {
+    digest = createHash('sha256').update(text).digest('hex').slice(0, 6);
+    digests.set(text, digest);
+  }
+  return digest;
+}
 
 /** Hex digits of a photo's content hash that name its copies (64 bits). */
 export const CONTENT_HASH_LENGTH = 16;
@@ -70,7 +80,7 @@ export function contentHash(bytes: Uint8Array): string {
  */
 export function derivativeName(photo: Pick<Photo, 'hash'>, transform: PhotoTransform): string {
   const options = encoderOptions(transform);
-  const settings = shortHash(JSON.stringify(options), 6);
+  const settings = settingsDigest(options);
   const fit = transform.fit ? `-${transform.fit}` : '';
   return `${photo.hash}-${transform.width}x${transform.height}${fit}-q${String(options['quality'])}-${settings}.${transform.format}`;
 }
