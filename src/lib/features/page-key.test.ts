@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { prng } from '../../../bench/lib/corpus.ts';
-import { featurePageKey, type FeaturePageInputs } from './page-key.ts';
+import { featurePageKey, listPageKey, type FeaturePageInputs } from './page-key.ts';
 
 const random = prng(99);
 const entry = (id: string) => ({ id, digest: Math.floor(random() * 1e9).toString(16) });
@@ -47,5 +47,24 @@ describe('featurePageKey', () => {
       const key = featurePageKey(inputs);
       for (const changed of changes(inputs)) expect(featurePageKey(changed)).not.toBe(key);
     }
+  });
+});
+
+describe('listPageKey', () => {
+  it('changes with any card, the page’s place in the list, or the list’s own entry', () => {
+    const page = { data: [entry('a'), entry('b'), entry('c')], currentPage: 2, lastPage: 5, total: 110 };
+    const list = entry('dangjian');
+    const key = listPageKey({ page, list });
+    expect(listPageKey({ page: structuredClone(page), list: { ...list } })).toBe(key);
+    const variants = [
+      { page: { ...page, data: page.data.slice(1) }, list },
+      { page: { ...page, data: page.data.map((e, i) => (i === 2 ? { ...e, digest: 'x' } : e)) }, list },
+      { page: { ...page, currentPage: 3 }, list },
+      { page: { ...page, lastPage: 6 }, list },
+      { page: { ...page, total: 111 }, list },
+      { page, list: { ...list, digest: 'y' } },
+      { page },
+    ];
+    for (const variant of variants) expect(listPageKey(variant)).not.toBe(key);
   });
 });

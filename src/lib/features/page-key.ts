@@ -1,13 +1,17 @@
 /**
- * The cacheKey of a feature page for Astro's incremental build (experimental.incrementalBuild):
- * a digest of everything the page shows that is not code — the feature's own entry, the
- * entries it shows of other features (previous/next, the related cards), the part of the
- * search index it names, and its district and topics. Astro restores a page from its cache
- * when this key and the hash of the page's code are both unchanged, and renders it otherwise.
+ * The cacheKeys of the pages that grow with the archive, for Astro's incremental build
+ * (experimental.incrementalBuild): a digest of everything a page shows that is not code.
+ * Astro restores a page from its cache when its key and the hash of its code are both
+ * unchanged, and renders it otherwise.
+ *
+ * - A feature page: its own entry, the entries it shows of other features (previous/next, the
+ *   related cards), the part of the search index it names, its district and topics.
+ * - A list page (全部专版, a district's, a topic's): the entries of its cards, its page number
+ *   and the list's length, the district or topic it lists.
  *
  * Entries count by their digest (the features loader's covers the MDX and every photo), so a
- * neighbour's edited text re-renders this page too: more renders than strictly needed, never
- * a stale page.
+ * neighbour's edited text re-renders a page that shows only its title: more renders than
+ * strictly needed, never a stale page.
  */
 import { createHash } from 'node:crypto';
 
@@ -29,18 +33,31 @@ export interface FeaturePageInputs {
 
 const part = (entry: Digested | undefined) => (entry ? `${entry.id}@${String(entry.digest ?? '')}` : '-');
 
+const digest = (lines: readonly string[]) => createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 32);
+
 export function featurePageKey(inputs: FeaturePageInputs): string {
-  return createHash('sha256')
-    .update(
-      [
-        part(inputs.entry),
-        part(inputs.previous),
-        part(inputs.next),
-        inputs.related.map(part).join(','),
-        inputs.searchIndexPart,
-        inputs.taxonomy.map(part).join(','),
-      ].join('\n'),
-    )
-    .digest('hex')
-    .slice(0, 32);
+  return digest([
+    part(inputs.entry),
+    part(inputs.previous),
+    part(inputs.next),
+    inputs.related.map(part).join(','),
+    inputs.searchIndexPart,
+    inputs.taxonomy.map(part).join(','),
+  ]);
+}
+
+/** What a page of a paginated list shows: its cards, where it is in the list, and the list's own entry. */
+export interface ListPageInputs {
+  page: { data: readonly Digested[]; currentPage: number; lastPage: number; total: number };
+  /** The district or topic whose list it is, if any. */
+  list?: Digested | undefined;
+}
+
+/** The key of a list page (全部专版, a district's, a topic's): its cards' entries, its place, the list's entry. */
+export function listPageKey({ page, list }: ListPageInputs): string {
+  return digest([
+    page.data.map(part).join(','),
+    `${page.currentPage}/${page.lastPage}/${page.total}`,
+    list ? part(list) : '-',
+  ]);
 }
