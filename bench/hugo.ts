@@ -60,7 +60,9 @@ export function writeHugoSite(corpus: string): string {
   }
   writeFileSync(
     join(site, 'hugo.toml'),
-    'baseURL = "https://zhuanban.example.cn/"\ntitle = "专版"\nlanguageCode = "zh-CN"\nhasCJKLanguage = true\ndisableKinds = ["taxonomy", "term", "RSS"]\n',
+    // timeout: Hugo gives up on a page whose images take longer than 30 s by default, which a
+    // cold build of camera photos on a busy 2-core machine reaches.
+    'baseURL = "https://zhuanban.example.cn/"\ntitle = "专版"\nlanguageCode = "zh-CN"\nhasCJKLanguage = true\ndisableKinds = ["taxonomy", "term", "RSS"]\ntimeout = "2h"\n',
   );
   writeFileSync(join(site, 'layouts/shortcodes/fig.html'), SHORTCODE);
   writeFileSync(join(site, 'layouts/_default/single.html'), SINGLE);

@@ -18,7 +18,7 @@ import sharpService from 'astro/assets/services/sharp';
 import { PHOTO_CACHE_FILE, PhotoCache } from '../lib/photos/photo-cache.ts';
 import { parseDerivativeName, PHOTO_DIR, type PhotoTransform } from '../lib/photos/photo.ts';
 import { encodeMissing, publishCopies, pruneCache, type EncodeCopy } from '../lib/photos/publish.ts';
-import { copiesToPublish, outputFileOf, photoRequests } from '../lib/photos/requests.ts';
+import { copiesLinkedFrom, copiesToPublish, outputFileOf, photoRequests } from '../lib/photos/requests.ts';
 import { joinBase } from '../lib/site-url.ts';
 
 /** The copies each built page linked to last build, for pages the next one restores unrendered. */
@@ -125,9 +125,14 @@ export default function photos(): AstroIntegration {
         const rendered = new Map<string, Set<string>>();
         for (const [page, names] of photoRequests()) rendered.set(outputFileOf(page, config.base), names);
         const previous = (readJson(join(cacheDir, PAGES_FILE)) ?? {}) as Record<string, string[]>;
-        const byFile = copiesToPublish(rendered, previous, restorableFiles(cacheDir));
         // Only pages that were built: a restorable page removed from the site links to nothing.
-        for (const file of byFile.keys()) if (!existsSync(join(siteDir, file))) byFile.delete(file);
+        const restorable = restorableFiles(cacheDir).filter((file) => existsSync(join(siteDir, file)));
+        const byFile = copiesToPublish(rendered, previous, restorable, (file) =>
+          copiesLinkedFrom(
+            readFileSync(join(siteDir, file), 'utf8'),
+            (name) => parseDerivativeName(name) !== undefined,
+          ),
+        );
         const names = new Set([...byFile.values()].flat());
         const originals = new Map(
           [...photoCache().filesByHash()].map(([hash, file]) => [hash, join(root, file)] as const),

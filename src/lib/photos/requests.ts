@@ -40,18 +40,28 @@ export function outputFileOf(page: string, base = '/'): string {
 /**
  * The copies a site links to, by built file: what rendered pages noted this build, plus, for
  * each page restored from the incremental cache (`restorable` lists the files that may be, and
- * it noted nothing), what it noted when last rendered (`previous`).
+ * it noted nothing), what it noted when last rendered (`previous`) — or, when that record is
+ * missing (a cache restored only in part), what its built file links to (`readBuilt`).
  */
 export function copiesToPublish(
   rendered: ReadonlyMap<string, ReadonlySet<string>>,
   previous: Readonly<Record<string, readonly string[]>>,
   restorable: Iterable<string>,
+  readBuilt: (file: string) => string[] | undefined,
 ): Map<string, string[]> {
   const byFile = new Map<string, string[]>();
   for (const [file, names] of rendered) byFile.set(file, [...names].sort());
   for (const file of restorable) {
-    const names = previous[file];
-    if (!byFile.has(file) && names) byFile.set(file, [...names]);
+    if (byFile.has(file)) continue;
+    const names = previous[file] ?? readBuilt(file);
+    if (names) byFile.set(file, [...names]);
   }
   return byFile;
+}
+
+/** The photo copies a built page links to, read from its markup: `…/_astro/<copy name>`. */
+export function copiesLinkedFrom(html: string, isCopyName: (name: string) => boolean): string[] {
+  const names = new Set<string>();
+  for (const [, name = ''] of html.matchAll(/\/_astro\/([\w.-]+)/g)) if (isCopyName(name)) names.add(name);
+  return [...names].sort();
 }
