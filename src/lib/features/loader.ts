@@ -149,8 +149,17 @@ export function featuresLoader({ base }: FeaturesLoaderOptions): Loader {
       }
 
       const slugs = featureSlugs(baseDir);
-      for (const id of store.keys()) if (!slugs.includes(id)) store.delete(id);
-      for (const slug of slugs) await sync(slug);
+      const present = new Set(slugs);
+      for (const id of store.keys()) if (!present.has(id)) store.delete(id);
+      for (const slug of slugs) {
+        try {
+          await sync(slug);
+        } catch (error) {
+          // A build stops (the content check has already said why); astro dev shows the rest.
+          if (!watcher) throw error;
+          logger.error(error instanceof Error ? error.message : String(error));
+        }
+      }
       photos.save({ prune: true });
       if (!watcher) return;
 
