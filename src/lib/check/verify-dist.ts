@@ -26,11 +26,11 @@ export interface DistProblem {
   en: string;
 }
 
-function files(dir: string): string[] {
-  const out: string[] = [];
+function files(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...files(path));
+    // Appended in place: spreading a folder of 190,000 photo copies overflows the call stack.
+    if (statSync(path).isDirectory()) files(path, out);
     else out.push(path);
   }
   return out;
