@@ -25,6 +25,7 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { SITE_COMPONENTS } from '../check/mdx-guard.ts';
 import { rehypePlugins, remarkPlugins } from '../markdown/index.ts';
+import rehypeBaseLinks from '../markdown/rehype-base-links.ts';
 import type { BodyNode, ComponentNode, SiteComponent } from './tree.ts';
 
 /** An editor-facing error with the file and line it points at. */
@@ -85,16 +86,24 @@ const MDX_NODE_TYPES = [
   'mdxjsEsm',
 ] as const;
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkMdx)
-  .use(remarkUnravelJsx)
-  .use(remarkGfm)
-  .use(remarkPlugins as PluggableList)
-  .use(remarkRehype, { allowDangerousHtml: true, passThrough: [...MDX_NODE_TYPES] })
-  .use(rehypeRaw, { passThrough: [...MDX_NODE_TYPES] })
-  .use(rehypePlugins as PluggableList)
-  .use(rehypeHeadingIds);
+/**
+ * The processor for a site published under `base`: an editor's "/archive/" link is put under
+ * the base path last, as astro.config.mjs does for Markdown (rehype-base-links).
+ */
+const processors = new Map<string, ReturnType<typeof createProcessor>>();
+function createProcessor(base: string) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkMdx)
+    .use(remarkUnravelJsx)
+    .use(remarkGfm)
+    .use(remarkPlugins as PluggableList)
+    .use(remarkRehype, { allowDangerousHtml: true, passThrough: [...MDX_NODE_TYPES] })
+    .use(rehypeRaw, { passThrough: [...MDX_NODE_TYPES] })
+    .use(rehypePlugins as PluggableList)
+    .use(rehypeBaseLinks, { base })
+    .use(rehypeHeadingIds);
+}
 
 const lineOf = (node: { position?: { start: { line: number } } | undefined }) => node.position?.start.line ?? 1;
 
@@ -225,9 +234,12 @@ export interface CompiledBody {
 
 /**
  * Compiles `content` (the body, with the frontmatter blanked out so lines are file lines) of
- * `file` (as shown in messages). Throws a FeatureSourceError for what the guard would refuse.
+ * `file` (as shown in messages), for a site published under `base` (Astro's `base`, "/" by
+ * default). Throws a FeatureSourceError for what the guard would refuse.
  */
-export async function compileFeatureBody(content: string, file: string): Promise<CompiledBody> {
+export async function compileFeatureBody(content: string, file: string, base = '/'): Promise<CompiledBody> {
+  let processor = processors.get(base);
+  if (!processor) processors.set(base, (processor = createProcessor(base)));
   const vfile = new VFile({ value: content, path: file });
   const tree = await processor.run(processor.parse(vfile), vfile);
   visit(tree, 'element', (node) => {

@@ -33,13 +33,16 @@ export const PIPELINE_FILES = [
   'src/lib/features/loader.ts',
   'src/lib/features/tree.ts',
   'src/lib/markdown/index.ts',
+  'src/lib/markdown/rehype-base-links.ts',
   'src/lib/markdown/rehype-heading-anchors.ts',
   'src/lib/markdown/rehype-section-ids.ts',
   'src/lib/markdown/remark-cjk-line-breaks.ts',
   'src/lib/markdown/remark-gallery-labels.ts',
   'src/lib/chinese-numerals.ts',
+  'src/lib/site-url.ts',
   'src/lib/reading-time.ts',
   'src/lib/check/mdx-guard.ts',
+  'src/lib/content/nearest.ts',
   'src/lib/photos/photo.ts',
   'src/lib/photos/photo-cache.ts',
   'src/lib/image-settings.ts',
@@ -111,7 +114,7 @@ export function featuresLoader({ base }: FeaturesLoaderOptions): Loader {
             }),
         );
         const digest = context.generateDigest(
-          `${pipeline}\0${source}\0${[...photoFiles].map(([name, found]) => `${name}:${found.hash ?? found.stat}`).join('\n')}`,
+          `${pipeline}\0${config.base}\0${source}\0${[...photoFiles].map(([name, found]) => `${name}:${found.hash ?? found.stat}`).join('\n')}`,
         );
         const existing = store.get(slug);
         if (existing?.digest === digest) {
@@ -121,7 +124,7 @@ export function featuresLoader({ base }: FeaturesLoaderOptions): Loader {
         }
         const { frontmatter, content } = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' });
         const data = await context.parseData({ id: slug, data: frontmatter, filePath: path });
-        const { body, photos: figurePhotos } = await compileFeatureBody(content, file);
+        const { body, photos: figurePhotos } = await compileFeatureBody(content, file, config.base);
         const cover = (data as { cover?: { src?: unknown } }).cover?.src;
         const resolved: Record<string, Photo> = {};
         for (const src of [...(typeof cover === 'string' ? [cover] : []), ...figurePhotos]) {

@@ -179,6 +179,16 @@ describe('the tree', () => {
     ]);
   });
 
+  it("puts an editor's site-relative links under the base path the site is published at", async () => {
+    const source = '见[全部专版](/archive/)与[九龙](/features/jiulong/#section-1)，[外链](https://www.zynews.cn/)。';
+    const { body } = await compileFeatureBody(source, 'index.mdx', '/zhuanban/');
+    expect(treeHtml(body)).toContain('href="/zhuanban/archive/"');
+    expect(treeHtml(body)).toContain('href="/zhuanban/features/jiulong/#section-1"');
+    expect(treeHtml(body)).toContain('href="https://www.zynews.cn/"');
+    const { body: atRoot } = await compileFeatureBody(source, 'index.mdx');
+    expect(treeHtml(atRoot)).toContain('href="/archive/"');
+  });
+
   it('keeps a paragraph around a component inside it as its opening and closing tags', async () => {
     const { body } = await compileFeatureBody('居民说<PullQuote>有了主心骨</PullQuote>。', 'index.mdx');
     expect(body).toEqual(['<p>居民说', { component: 'PullQuote', props: {}, children: ['有了主心骨'] }, '。</p>']);
