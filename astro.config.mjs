@@ -3,7 +3,6 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import buildLog from './src/integrations/build-log.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import drafts from './src/integrations/drafts.ts';
 import httpHeaders from './src/integrations/http-headers.ts';
@@ -71,19 +70,8 @@ export default defineConfig({
   // stops a bad build before any page is written; photos publishes the photo copies the pages
   // link to, first in astro:build:done; httpHeaders names the index parts pagefind wrote;
   // verifyBuild runs last, after pagefind, so the search index it checks exists.
-  // buildLog drops one upstream warning (see the file).
   // Feature pages carry a cacheKey of what they show (src/pages/features/[slug].astro): a build
   // restores unchanged ones from node_modules/.astro/ instead of rendering them again.
   experimental: { incrementalBuild: true },
-  integrations: [
-    buildLog(),
-    drafts(),
-    contentCheck(),
-    photos(),
-    mdx(),
-    sitemap(),
-    pagefind(),
-    httpHeaders(),
-    verifyBuild(),
-  ],
+  integrations: [drafts(), contentCheck(), photos(), mdx(), sitemap(), pagefind(), httpHeaders(), verifyBuild()],
 });
