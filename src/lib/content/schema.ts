@@ -9,9 +9,9 @@
  * `npm run check` (src/lib/check/) runs it in-process over every feature before anything is
  * built, so that every mistake in every file is reported in one run with its line. The three
  * fields that point elsewhere are parameters, because the two users resolve them differently:
- * the check validates ids against the YAML files it has read and a photo as a path beside
- * index.mdx; Astro turns ids into `reference()`s and (while photos are imported into the
- * bundle) `cover.src` into an `image()`.
+ * the check validates ids against the YAML files it has read; Astro turns ids into
+ * `reference()`s. Both check `cover.src` as a path beside index.mdx (photoPath): the features
+ * loader resolves it to the photo itself (src/lib/features/loader.ts).
  */
 import { z } from 'astro/zod';
 import { parseFeatureDate } from '../feature-date.ts';
@@ -82,7 +82,7 @@ function featureDate(field: Field) {
 
 /** What `featureSchema` needs to know about the fields that point elsewhere. */
 export interface FeatureSchemaOptions<Photo extends z.ZodType, District extends z.ZodType, Topic extends z.ZodType> {
-  /** `cover.src`: photoPath() for a plain `./photo-1.jpg`, or Astro's image() while photos are imported. */
+  /** `cover.src`: photoPath() for a plain `./photo-1.jpg` (the check and the features loader alike). */
   photo: Photo;
   /** `district`: knownId() over content/districts.yaml, or Astro's reference('districts'). */
   district: District;
