@@ -73,5 +73,8 @@ export default defineConfig({
   // Feature pages carry a cacheKey of what they show (src/pages/features/[slug].astro): a build
   // restores unchanged ones from node_modules/.astro/ instead of rendering them again.
   experimental: { incrementalBuild: true },
+  // `astro dev` watches the project folder; the benchmarks' generated archives (bench/.work,
+  // git-ignored, up to 10,000 features) would use up the system's file watchers.
+  vite: { server: { watch: { ignored: ['**/bench/.work/**'] } } },
   integrations: [drafts(), contentCheck(), photos(), mdx(), sitemap(), pagefind(), httpHeaders(), verifyBuild()],
 });
