@@ -9,10 +9,12 @@
 import { z } from 'astro/zod';
 import { nearest } from './nearest.ts';
 
-/** A field as an editor knows it: its key, and its Chinese name as the guide gives it. */
+/** A field as an editor knows it: its key, its Chinese name as the guide gives it, and what to write there. */
 export interface Field {
   key: string;
   zh: string;
+  /** One line on what the editor writes there: the field's doc, shown as help under it in the desk (/admin/). */
+  help?: string;
 }
 
 const SEPARATOR = ' / ';

@@ -19,34 +19,37 @@ import { bilingual, describeValue, flag, group, list, named, oneOf, optionalText
 
 export const OFFICE_TYPES = ['办事处', '街道', '镇', '区'] as const;
 
-/** The fields of a feature, by key: their Chinese names appear in every message about them. */
+/**
+ * The fields of a feature, by key: their Chinese names appear in every message about them, and
+ * `help` is each field's doc line, the one place the schema below and the desk's form read it.
+ */
 export const FIELDS = {
-  title: { key: 'title', zh: '主标题' },
-  kicker: { key: 'kicker', zh: '引题' },
-  subtitle: { key: 'subtitle', zh: '副题' },
-  summary: { key: 'summary', zh: '导语' },
-  office: { key: 'office', zh: '单位全称' },
-  officeType: { key: 'officeType', zh: '单位类型' },
-  district: { key: 'district', zh: '所属区' },
-  city: { key: 'city', zh: '城市' },
-  date: { key: 'date', zh: '日期' },
-  dateInferred: { key: 'dateInferred', zh: '日期是否推断' },
-  dateNote: { key: 'dateNote', zh: '推断依据' },
-  bylines: { key: 'bylines', zh: '作者' },
-  bylineName: { key: 'bylines.name', zh: '作者姓名' },
-  bylineRole: { key: 'bylines.role', zh: '作者身份' },
-  photoCredit: { key: 'photoCredit', zh: '图片默认署名' },
-  cover: { key: 'cover', zh: '题图' },
-  coverSrc: { key: 'cover.src', zh: '题图文件' },
-  coverAlt: { key: 'cover.alt', zh: '题图替代文本' },
-  coverCaption: { key: 'cover.caption', zh: '题图图注' },
-  coverCredit: { key: 'cover.credit', zh: '题图署名' },
-  coverPlaceholder: { key: 'cover.placeholder', zh: '占位图' },
-  tags: { key: 'tags', zh: '话题' },
-  source: { key: 'source', zh: '见报信息' },
-  sourceNewspaper: { key: 'source.newspaper', zh: '报纸名称' },
-  sourcePage: { key: 'source.page', zh: '版面' },
-  draft: { key: 'draft', zh: '草稿' },
+  title: { key: 'title', zh: '主标题', help: '照版面写的主标题。' },
+  kicker: { key: 'kicker', zh: '引题', help: '印在主标题上方的一行。可不填。' },
+  subtitle: { key: 'subtitle', zh: '副题', help: '印在主标题下方的一行。可不填。' },
+  summary: { key: 'summary', zh: '导语', help: '40–200 个字，用在卡片、搜索结果和网页描述里。' },
+  office: { key: 'office', zh: '单位全称', help: '稿件写的单位全称，如 九龙办事处。' },
+  officeType: { key: 'officeType', zh: '单位类型', help: '办事处、街道、镇、区 之一。' },
+  district: { key: 'district', zh: '所属区', help: 'content/districts.yaml 里的一项，如 jingkai（经开区）。' },
+  city: { key: 'city', zh: '城市', help: '如 郑州市。' },
+  date: { key: 'date', zh: '日期', help: '见报日期，写 "2019"、"2019-07" 或 "2019-07-01"：只写到有依据的精度，不要编造日。' },
+  dateInferred: { key: 'dateInferred', zh: '日期是否推断', help: '版面没印日期、日期是从正文推断的时候选“是”。' },
+  dateNote: { key: 'dateNote', zh: '推断依据', help: '一句话说明日期从何推断；日期是推断的时候必填。' },
+  bylines: { key: 'bylines', zh: '作者', help: '作者，每人一项：姓名和身份，如 王赛华、记者。' },
+  bylineName: { key: 'bylines.name', zh: '作者姓名', help: '作者姓名。' },
+  bylineRole: { key: 'bylines.role', zh: '作者身份', help: '记者、本报记者、通讯员、摄影、文/图、编辑……' },
+  photoCredit: { key: 'photoCredit', zh: '图片默认署名', help: '照片没有单独署名时显示的署名。可不填。' },
+  cover: { key: 'cover', zh: '题图', help: '题图：稿件文件夹里的一张照片。' },
+  coverSrc: { key: 'cover.src', zh: '题图文件', help: '照片文件，放在稿件文件夹里，写成 ./photo-1.jpg。' },
+  coverAlt: { key: 'cover.alt', zh: '题图替代文本', help: '一句话说清照片里有什么，给看不见照片的读者。' },
+  coverCaption: { key: 'cover.caption', zh: '题图图注', help: '照版面写的题图图注。可不填；题图不要在正文里再用 Figure 重复。' },
+  coverCredit: { key: 'cover.credit', zh: '题图署名', help: '如 本报记者 李雪婷 摄。可不填，不填时用图片默认署名。' },
+  coverPlaceholder: { key: 'cover.placeholder', zh: '占位图', help: '还是占位图时选“是”，换成真实照片后取消。' },
+  tags: { key: 'tags', zh: '话题', help: 'content/topics.yaml 里的话题，如 党建引领、社区建设。' },
+  source: { key: 'source', zh: '见报信息', help: '见报的报纸和版面，知道多少写多少。可不填。' },
+  sourceNewspaper: { key: 'source.newspaper', zh: '报纸名称', help: '如 郑州日报。' },
+  sourcePage: { key: 'source.page', zh: '版面', help: '如 第05版 或 专版。可不填。' },
+  draft: { key: 'draft', zh: '草稿', help: '草稿不发布：只在本地预览里可见，不进网站、RSS、网站地图和搜索。' },
 } as const satisfies Record<string, Field>;
 
 const SUMMARY = { min: 40, max: 200 };
@@ -97,14 +100,11 @@ export function featureSchema<Photo extends z.ZodType, District extends z.ZodTyp
   topic,
 }: FeatureSchemaOptions<Photo, District, Topic>) {
   const F = FIELDS;
+  // What each field is: FIELDS[…].help.
   return group(undefined, {
-    /** 主标题：the headline as printed. */
     title: text(F.title),
-    /** 引题：the line printed above the headline. Optional. */
     kicker: optionalText(F.kicker),
-    /** 副题：the line printed below the headline. Optional. */
     subtitle: optionalText(F.subtitle),
-    /** 导语：40–200 characters for cards, search results and the page description. */
     summary: text(F.summary)
       .min(
         SUMMARY.min,
@@ -117,55 +117,33 @@ export function featureSchema<Photo extends z.ZodType, District extends z.ZodTyp
         SUMMARY.max,
         bilingual(`${named(F.summary)}最多 ${SUMMARY.max} 个字符`, `summary must be at most ${SUMMARY.max} characters`),
       ),
-    /** 单位全称：the office the feature is about, e.g. 九龙办事处. */
     office: text(F.office),
-    /** 单位类型：one of 办事处、街道、镇、区. */
     officeType: oneOf(F.officeType, OFFICE_TYPES),
-    /** 所属区：the id of an entry in content/districts.yaml, e.g. jingkai. */
     district,
-    /** 城市：e.g. 郑州市. */
     city: text(F.city),
-    /** 日期：quoted "YYYY", "YYYY-MM" or "YYYY-MM-DD" — only as precise as the source; never invent a day. */
     date: featureDate(F.date),
-    /** 日期是否推断：true when the date is inferred from the text rather than printed. */
     dateInferred: flag(F.dateInferred),
-    /** 推断依据：one sentence on how the date was inferred; required when dateInferred is true. */
     dateNote: optionalText(F.dateNote),
-    /** 作者：name and role for each byline, e.g. { name: 王赛华, role: 记者 }. */
     bylines: list(
       F.bylines,
       group(F.bylines, {
-        /** 姓名 */
         name: text(F.bylineName),
-        /** 身份：记者、本报记者、通讯员、摄影、文/图、编辑… */
         role: text(F.bylineRole),
       }),
     ),
-    /** 图片默认署名：used for photos that give no credit of their own. Optional. */
     photoCredit: optionalText(F.photoCredit),
-    /** 题图：the lead photo, a file beside index.mdx. */
     cover: group(F.cover, {
-      /** 图片文件，如 ./photo-1.jpg */
       src: photo,
-      /** 替代文本：describe what the photo shows, for readers who cannot see it. */
       alt: text(F.coverAlt),
-      /** 图注：the cover's caption as printed. Optional; do not repeat the cover as a Figure in the text. */
       caption: optionalText(F.coverCaption),
-      /** 图片署名：e.g. 本报记者 李雪婷 摄. Optional; falls back to photoCredit. */
       credit: optionalText(F.coverCredit),
-      /** 占位图：true while the photo is a placeholder rather than the real picture. */
       placeholder: flag(F.coverPlaceholder),
     }),
-    /** 话题：ids from content/topics.yaml, e.g. [dangjian, shequ]. */
     tags: list(F.tags, topic),
-    /** 见报信息：where the feature was printed, as far as known. Optional. */
     source: group(F.source, {
-      /** 报纸名称，如 郑州日报 */
       newspaper: text(F.sourceNewspaper),
-      /** 版面，如 第05版 或 专版 */
       page: optionalText(F.sourcePage),
     }).optional(),
-    /** 草稿：true keeps the feature out of the published site (it shows in `npm run dev` only). */
     draft: flag(F.draft),
   }).superRefine(
     (data, ctx) => {
