@@ -171,6 +171,55 @@ export const ui = {
     districts: '按区浏览专版',
     topics: '按话题浏览专版',
   },
+  /** The editors' desk at /admin/ (Decap CMS brings its own strings in zh_Hans; these are ours). */
+  desk: {
+    title: '专版编辑台',
+    loading: '编辑台正在加载……',
+    noScript: '编辑台需要打开浏览器的 JavaScript。',
+    /** The folder name of a feature that exists: it cannot change. */
+    slugFixed: (slug: string) => `content/features/${slug}/（已发布的网址不能改）`,
+    slugInvalid: '文件夹名只用小写拼音、数字和连字符，如 jiulong、huayuankou-2023',
+    date: {
+      precision: '精度',
+      year: '年',
+      month: '月',
+      day: '日',
+      precisions: { year: '只有年', month: '年和月', day: '年月日' },
+      invalid: '日期不存在：请检查月和日',
+    },
+    body: {
+      toolbar: '插入组件',
+      insert: (name: string) => `插入 ${name}`,
+      confirm: '插入到光标处',
+      cancel: '取消',
+      choosePhoto: '选择或上传照片',
+      innerText: '里面的文字',
+      required: '（必填）',
+      figures: '组图里的照片：插入后在 <Gallery> 和 </Gallery> 之间用“插入 Figure”逐张加入',
+      findings: '检查结果',
+      clean: '没有发现问题。',
+      atField: (label: string) => `设置项“${label}”`,
+      atBodyLine: (line: number) => `正文第 ${line} 行`,
+      blocked: (count: number) => `有 ${count} 个错误，改好后才能保存`,
+    },
+    components: {
+      Figure: '照片和图注',
+      Gallery: '一组照片',
+      EditorNote: '编者按',
+      InfoBox: '资料框',
+      PullQuote: '引语',
+    } as Record<string, string>,
+    props: {
+      src: '照片文件',
+      alt: '替代文本：一句话说清照片里有什么',
+      caption: '图注',
+      credit: '署名',
+      label: '编号（组图里自动编号，一般不填）',
+      placeholder: '还是占位图',
+      title: '标题',
+      cite: '说话人',
+    } as Record<string, string>,
+  },
 } as const;
 
 export type UI = typeof ui;

@@ -1,0 +1,74 @@
+/**
+ * The desk's page script: Decap CMS from this site's own files, set up with the configuration
+ * the build generated from the content contract (the page carries it as data), the feature
+ * file format, the desk's widgets and its check on save.
+ */
+import decapUrl from 'decap-cms/dist/decap-cms.js?url';
+import type { DeskComponent } from '../components.ts';
+import { featureDeskFormat } from '../feature-file.ts';
+import type { FormTaxonomy } from '../form.ts';
+import { DESK_WIDGETS } from '../form.ts';
+import { FEATURE_FORMAT, FEATURES_FOLDER } from '../config.ts';
+import { deskChecker } from '../validate.ts';
+import { loadDecap, type ImmutableLike, type WidgetProps } from './decap.ts';
+import { bodyWidget, dateWidget, slugWidget } from './widgets.ts';
+import './desk.css';
+
+export interface DeskData {
+  config: Record<string, unknown> & { collections: { fields: { name: string; label: string; fields?: unknown[] }[] }[] };
+  components: DeskComponent[];
+  taxonomy: FormTaxonomy;
+  slugPattern: string;
+}
+
+const data = JSON.parse(document.getElementById('desk-data')?.textContent ?? '{}') as DeskData;
+const format = featureDeskFormat();
+const check = deskChecker(data.taxonomy);
+
+/** Field labels by dotted key (cover.alt → 题图替代文本), for findings about the frontmatter. */
+const labels = new Map<string, string>();
+const collect = (fields: readonly { name: string; label: string; fields?: unknown[] }[], prefix: string) => {
+  for (const field of fields) {
+    labels.set(prefix + field.name, field.label);
+    if (field.fields) collect(field.fields as typeof fields, `${prefix}${field.name}.`);
+  }
+};
+collect(data.config.collections[0]?.fields ?? [], '');
+
+/** The entry's findings with its body as the editor has it now. */
+function checkEntry(entry: ImmutableLike, body: string) {
+  const values = (entry.get('data') as ImmutableLike | undefined)?.toJS() as Record<string, unknown> | undefined;
+  const slug = String(entry.get('slug') ?? (values?.['slug'] as string | undefined) ?? 'new');
+  const photos = ((entry.get('mediaFiles') as ImmutableLike | undefined)?.toJS() as { name: string }[] | undefined) ?? [];
+  return check({
+    file: `${FEATURES_FOLDER}/${slug}/index.mdx`,
+    text: format.toFile({ ...values, body }),
+    photos: photos.map((photo) => photo.name),
+  });
+}
+
+const { CMS, h, createClass } = await loadDecap(decapUrl);
+CMS.registerCustomFormat(FEATURE_FORMAT, 'mdx', format);
+CMS.registerWidget(DESK_WIDGETS.slug, slugWidget(h, createClass, new RegExp(data.slugPattern)));
+CMS.registerWidget(DESK_WIDGETS.date, dateWidget(h, createClass));
+CMS.registerWidget(
+  DESK_WIDGETS.body,
+  bodyWidget(h, createClass, {
+    components: data.components,
+    check: (props: WidgetProps, body: string) => checkEntry(props.entry, body),
+    label: (field) => labels.get(field) ?? field,
+  }),
+);
+// The same check once more as the entry is saved: nothing with an error reaches the repository.
+CMS.registerEventListener({
+  name: 'preSave',
+  handler: ({ entry }) => {
+    const body = String((entry.get('data') as ImmutableLike).get('body') ?? '');
+    const errors = checkEntry(entry, body).filter((d) => d.severity === 'error');
+    if (errors.length > 0) throw new Error(errors.map((d) => d.zh).join('；'));
+    return undefined;
+  },
+});
+// On this machine (localhost) a decap-server behind the same address serves a local copy of
+// the repository (npm test; docs/编辑指南.md). Elsewhere Decap never asks for it.
+CMS.init({ config: { ...data.config, local_backend: { url: `${location.origin}/api/v1` } } });

@@ -1,0 +1,250 @@
+/**
+ * The desk's own widgets, registered with Decap CMS: the folder name of a new feature, the
+ * date with its precision, and the body as the raw MDX the editor wrote (Decap's rich-text
+ * editor would rewrite it) with the site's components to insert and the check's findings.
+ */
+import { parseFeatureDate, type DatePrecision } from '../../feature-date.ts';
+import { ui } from '../../../i18n/zh-CN.ts';
+import type { DeskComponent } from '../components.ts';
+import { componentSnippet, insertBlock, type PropValues } from '../snippet.ts';
+import type { DeskDiagnostic } from '../validate.ts';
+import type { Component, H, WidgetProps } from './decap.ts';
+
+const t = ui.desk;
+type Spec = Record<string, unknown>;
+type CreateClass = (spec: Spec) => unknown;
+const invalid = (message: string) => ({ error: { message } });
+
+export function slugWidget(h: H, createClass: CreateClass, pattern: RegExp) {
+  return createClass({
+    isValid(this: Component<object>) {
+      if (!this.props.entry.get('newRecord')) return true;
+      return pattern.test(String(this.props.value ?? '')) ? true : invalid(t.slugInvalid);
+    },
+    render(this: Component<object>) {
+      const { entry, value, onChange, forID, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
+      if (!entry.get('newRecord')) return h('p', { id: forID, className: classNameWrapper }, t.slugFixed(String(entry.get('slug'))));
+      return h('input', {
+        id: forID,
+        className: classNameWrapper,
+        value: typeof value === 'string' ? value : '',
+        lang: 'en',
+        autoComplete: 'off',
+        spellCheck: false,
+        onFocus: setActiveStyle,
+        onBlur: setInactiveStyle,
+        onChange: (event: { target: { value: string } }) => onChange(event.target.value.trim().toLowerCase()),
+      });
+    },
+  });
+}
+
+const pad = (n: number | undefined) => (n === undefined ? '' : String(n).padStart(2, '0'));
+
+/** "2019", "2019-07" or "2019-07-01": a precision, then a year, a month and a day as far as it goes. */
+export function dateWidget(h: H, createClass: CreateClass) {
+  return createClass({
+    isValid(this: Component<object>) {
+      const value = this.props.value;
+      if (value === undefined || value === null || value === '') return true;
+      return parseFeatureDate(String(value)) ? true : invalid(t.date.invalid);
+    },
+    render(this: Component<{ precision?: DatePrecision }>) {
+      const { value, onChange, forID, classNameWrapper } = this.props;
+      const text = value === undefined || value === null ? '' : String(value);
+      const [y = '', m, d] = text.split('-');
+      const precision: DatePrecision = this.state?.precision ?? (d ? 'day' : m ? 'month' : 'year');
+      const emit = (next: { precision?: DatePrecision; y?: string; m?: string; d?: string }) => {
+        const p = next.precision ?? precision;
+        const year = (next.y ?? y).replace(/\D/g, '').slice(0, 4);
+        const month = next.m ?? m ?? '01';
+        const day = next.d ?? d ?? '01';
+        this.setState({ precision: p });
+        onChange(year === '' ? '' : p === 'year' ? year : p === 'month' ? `${year}-${month}` : `${year}-${month}-${day}`);
+      };
+      const select = (label: string, current: string, count: number, key: 'm' | 'd') =>
+        h(
+          'select',
+          { 'aria-label': label, value: current, onChange: (e: { target: { value: string } }) => emit({ [key]: e.target.value }) },
+          ...Array.from({ length: count }, (_, i) => h('option', { key: i, value: pad(i + 1) }, `${i + 1}${label}`)),
+        );
+      return h(
+        'div',
+        { className: `${classNameWrapper} desk-date` },
+        h(
+          'select',
+          {
+            id: forID,
+            'aria-label': t.date.precision,
+            value: precision,
+            onChange: (e: { target: { value: DatePrecision } }) => emit({ precision: e.target.value }),
+          },
+          ...(['year', 'month', 'day'] as const).map((p) => h('option', { key: p, value: p }, t.date.precisions[p])),
+        ),
+        h('input', {
+          'aria-label': t.date.year,
+          inputMode: 'numeric',
+          size: 4,
+          value: y,
+          onChange: (e: { target: { value: string } }) => emit({ y: e.target.value }),
+        }),
+        h('span', { 'aria-hidden': true }, t.date.year),
+        precision !== 'year' && select(t.date.month, m ?? '01', 12, 'm'),
+        precision === 'day' && select(t.date.day, d ?? '01', 31, 'd'),
+      );
+    },
+  });
+}
+
+export interface BodyWidgetOptions {
+  components: readonly DeskComponent[];
+  /** The entry's findings for the body as it is now (the whole file checked: validate.ts). */
+  check: (props: WidgetProps, body: string) => DeskDiagnostic[];
+  /** A field's label, by dotted key, for findings about the frontmatter. */
+  label: (field: string) => string;
+}
+
+interface BodyState {
+  open?: string | undefined;
+  values: PropValues;
+  inner: string;
+}
+
+let controls = 0;
+
+export function bodyWidget(h: H, createClass: CreateClass, { components, check, label }: BodyWidgetOptions) {
+  return createClass({
+    getInitialState(): BodyState {
+      return { values: {}, inner: '' };
+    },
+    componentDidMount(this: Component<BodyState> & { controlID: string }) {
+      this.controlID = `desk-body-${++controls}`;
+    },
+    componentDidUpdate(this: Component<BodyState> & { controlID: string }) {
+      // A photo chosen in the media library arrives as a path for this control.
+      const path = this.props.mediaPaths.get(this.controlID);
+      if (typeof path !== 'string') return;
+      this.props.onRemoveInsertedMedia(this.controlID);
+      const name = path.split('/').pop() ?? path;
+      this.setState({ values: { ...this.state.values, src: `./${name}` } });
+    },
+    isValid(this: Component<BodyState>) {
+      const errors = check(this.props, String(this.props.value ?? '')).filter((d) => d.severity === 'error');
+      return errors.length === 0 ? true : invalid(`${t.body.blocked(errors.length)}：${errors.map((d) => d.zh).join('；')}`);
+    },
+    render(this: Component<BodyState> & { controlID: string; textarea?: HTMLTextAreaElement }) {
+      const { value, onChange, forID, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
+      const body = typeof value === 'string' ? value : '';
+      const findings = check(this.props, body);
+      const component = components.find((c) => c.name === this.state.open);
+      const insert = () => {
+        if (!component) return;
+        const at = this.textarea?.selectionStart ?? body.length;
+        const next = insertBlock(body, at, componentSnippet(component, this.state.values, this.state.inner));
+        onChange(next.text);
+        this.setState({ open: undefined, values: {}, inner: '' });
+      };
+      const form =
+        component &&
+        h(
+          'fieldset',
+          { className: 'desk-insert' },
+          h('legend', null, t.body.insert(`${component.name}（${t.components[component.name] ?? ''}）`)),
+          ...component.props.map((prop) =>
+            h(
+              'label',
+              { key: prop.name, className: 'desk-insert-prop' },
+              h('span', null, `${t.props[prop.name] ?? prop.name}${prop.required ? t.body.required : ''}`),
+              h('input', {
+                type: prop.kind === 'flag' ? 'checkbox' : 'text',
+                name: prop.name,
+                ...(prop.kind === 'flag'
+                  ? { checked: this.state.values[prop.name] === true }
+                  : { value: String(this.state.values[prop.name] ?? '') }),
+                onChange: (e: { target: { value: string; checked: boolean } }) =>
+                  this.setState({
+                    values: { ...this.state.values, [prop.name]: prop.kind === 'flag' ? e.target.checked : e.target.value },
+                  }),
+              }),
+            ),
+          ),
+          component.props.some((prop) => prop.name === 'src') &&
+            h(
+              'button',
+              {
+                type: 'button',
+                onClick: () =>
+                  this.props.onOpenMediaLibrary({
+                    controlID: this.controlID,
+                    forImage: true,
+                    allowMultiple: false,
+                    field: this.props.field,
+                  }),
+              },
+              t.body.choosePhoto,
+            ),
+          component.children === 'text' &&
+            h(
+              'label',
+              { className: 'desk-insert-prop' },
+              h('span', null, t.body.innerText),
+              h('textarea', {
+                rows: 4,
+                value: this.state.inner,
+                onChange: (e: { target: { value: string } }) => this.setState({ inner: e.target.value }),
+              }),
+            ),
+          component.children === 'figures' && h('p', null, t.body.figures),
+          h('button', { type: 'button', onClick: insert }, t.body.confirm),
+          h('button', { type: 'button', onClick: () => this.setState({ open: undefined }) }, t.body.cancel),
+        );
+      return h(
+        'div',
+        { className: 'desk-body' },
+        h(
+          'div',
+          { role: 'toolbar', 'aria-label': t.body.toolbar, className: 'desk-toolbar' },
+          ...components.map((c) =>
+            h(
+              'button',
+              { key: c.name, type: 'button', onClick: () => this.setState({ open: c.name, values: {}, inner: '' }) },
+              t.body.insert(`${c.name}（${t.components[c.name] ?? ''}）`),
+            ),
+          ),
+        ),
+        form,
+        h('textarea', {
+          id: forID,
+          className: `${classNameWrapper} desk-body-text`,
+          value: body,
+          rows: 24,
+          ref: (element: HTMLTextAreaElement | null) => {
+            if (element) this.textarea = element;
+          },
+          onFocus: setActiveStyle,
+          onBlur: setInactiveStyle,
+          onChange: (e: { target: { value: string } }) => onChange(e.target.value),
+        }),
+        h(
+          'section',
+          { className: 'desk-findings', 'aria-live': 'polite', 'aria-label': t.body.findings },
+          findings.length === 0
+            ? h('p', null, t.body.clean)
+            : h(
+                'ul',
+                null,
+                ...findings.map((d, i) =>
+                  h(
+                    'li',
+                    { key: i, className: `desk-finding desk-finding-${d.severity}`, 'data-code': d.code },
+                    h('strong', null, d.field !== undefined ? t.body.atField(label(d.field)) : t.body.atBodyLine(d.bodyLine ?? d.line)),
+                    '：',
+                    d.zh,
+                  ),
+                ),
+              ),
+        ),
+      );
+    },
+  });
+}

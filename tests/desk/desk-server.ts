@@ -1,0 +1,96 @@
+/**
+ * The desk as the browser test drives it: the built site served on 127.0.0.1 with Decap's
+ * local-repository server (decap-server, in its file-system mode) behind the same address at
+ * /api/v1, writing to a copy of the content — never to the repository's own content/.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, request, type Server } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.avif': 'image/avif',
+  '.webp': 'image/webp',
+  '.jpeg': 'image/jpeg',
+  '.jpg': 'image/jpeg',
+  '.xml': 'application/xml',
+};
+
+async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export interface Desk {
+  /** The site's address: the desk is at `${url}/admin/`. */
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Serves `dist` with decap-server over `repository` (a folder holding content/) at /api/v1. */
+export async function startDesk(dist: string, repository: string): Promise<Desk> {
+  const apiPort = await freePort();
+  const serverScript = path.resolve('node_modules/decap-server/dist/index.js');
+  const api: ChildProcess = spawn(process.execPath, [serverScript], {
+    env: { ...process.env, PORT: String(apiPort), BIND_HOST: '127.0.0.1', GIT_REPO_DIRECTORY: repository, MODE: 'fs', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    const deadline = setTimeout(() => reject(new Error('decap-server did not start in 20 s')), 20_000);
+    const poll = () => {
+      const probe = request({ host: '127.0.0.1', port: apiPort, path: '/api/v1', method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+        res.resume();
+        clearTimeout(deadline);
+        resolve();
+      });
+      probe.on('error', () => setTimeout(poll, 200));
+      probe.end('{"action":"info"}');
+    };
+    poll();
+  });
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname.startsWith('/api/v1')) {
+      const upstream = request(
+        { host: '127.0.0.1', port: apiPort, path: url.pathname, method: req.method, headers: req.headers },
+        (reply) => {
+          res.writeHead(reply.statusCode ?? 502, reply.headers);
+          reply.pipe(res);
+        },
+      );
+      upstream.on('error', () => res.writeHead(502).end());
+      req.pipe(upstream);
+      return;
+    }
+    let file = path.join(dist, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dist)) file = dist;
+    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      api.kill();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
