@@ -76,5 +76,14 @@ export default defineConfig({
   // `astro dev` watches the project folder; the benchmarks' generated archives (bench/.work,
   // git-ignored, up to 10,000 features) would use up the system's file watchers.
   vite: { server: { watch: { ignored: ['**/bench/.work/**'] } } },
-  integrations: [drafts(), contentCheck(), photos(), mdx(), sitemap(), pagefind(), httpHeaders(), verifyBuild()],
+  integrations: [
+    drafts(),
+    contentCheck(),
+    photos(),
+    mdx(),
+    sitemap({ filter: (page) => !page.endsWith('/admin/') }),
+    pagefind(),
+    httpHeaders(),
+    verifyBuild(),
+  ],
 });

@@ -41,7 +41,7 @@ const launchOptions = {
 export default defineConfig({
   testDir: 'tests',
   // Site-wide browser tests live in tests/browser/; the search evaluation and bad-input tests in tests/search/.
-  testMatch: ['browser/**/*.spec.ts', 'search/**/*.spec.ts'],
+  testMatch: ['browser/**/*.spec.ts', 'search/**/*.spec.ts', 'desk/**/*.spec.ts'],
   // Screenshots, traces and failure pictures land here; CI keeps the folder as artifacts.
   outputDir: 'test-results/browser',
   fullyParallel: true,
@@ -63,6 +63,13 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
+      testIgnore: ['desk/**'],
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
+    {
+      // The editors' desk (/admin/) over this build, with its own server and a copy of the content.
+      name: 'desk',
+      testMatch: 'desk/**/*.spec.ts',
       use: { ...devices['Desktop Chrome'], launchOptions },
     },
     {

@@ -195,12 +195,18 @@ export const ui = {
       choosePhoto: '选择或上传照片',
       innerText: '里面的文字',
       required: '（必填）',
+      missing: (component: string, prop: string, label: string) =>
+        `<${component}> 缺少 ${prop}（${label}）：请填写后再插入。`,
       figures: '组图里的照片：插入后在 <Gallery> 和 </Gallery> 之间用“插入 Figure”逐张加入',
       findings: '检查结果',
       clean: '没有发现问题。',
       atField: (label: string) => `设置项“${label}”`,
       atBodyLine: (line: number) => `正文第 ${line} 行`,
       blocked: (count: number) => `有 ${count} 个错误，改好后才能保存`,
+    },
+    a11y: {
+      fold: '展开或收起',
+      sortable: (summary: string) => `${summary}（可拖动调整顺序）`,
     },
     components: {
       Figure: '照片和图注',

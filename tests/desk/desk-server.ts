@@ -42,17 +42,33 @@ export async function startDesk(dist: string, repository: string): Promise<Desk>
   const apiPort = await freePort();
   const serverScript = path.resolve('node_modules/decap-server/dist/index.js');
   const api: ChildProcess = spawn(process.execPath, [serverScript], {
-    env: { ...process.env, PORT: String(apiPort), BIND_HOST: '127.0.0.1', GIT_REPO_DIRECTORY: repository, MODE: 'fs', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(apiPort),
+      BIND_HOST: '127.0.0.1',
+      GIT_REPO_DIRECTORY: repository,
+      MODE: 'fs',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await new Promise<void>((resolve, reject) => {
     const deadline = setTimeout(() => reject(new Error('decap-server did not start in 20 s')), 20_000);
     const poll = () => {
-      const probe = request({ host: '127.0.0.1', port: apiPort, path: '/api/v1', method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
-        res.resume();
-        clearTimeout(deadline);
-        resolve();
-      });
+      const probe = request(
+        {
+          host: '127.0.0.1',
+          port: apiPort,
+          path: '/api/v1',
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+        },
+        (res) => {
+          res.resume();
+          clearTimeout(deadline);
+          resolve();
+        },
+      );
       probe.on('error', () => setTimeout(poll, 200));
       probe.end('{"action":"info"}');
     };

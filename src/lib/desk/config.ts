@@ -93,7 +93,7 @@ export function deskConfig({ settings, taxonomy, siteUrl }: DeskConfigInput): Re
         delete: false,
         slug: '{{fields.slug}}',
         identifier_field: 'title',
-        summary: '{{title}}（{{slug}}）',
+        summary: '{{title}}（{{dirname}}）',
         sortable_fields: ['date', 'title'],
         view_filters: [{ label: '草稿', field: 'draft', pattern: true }],
         fields,

@@ -11,6 +11,8 @@
  *   can be hashed ahead. Style sheets still come only from this site.
  * - connect-src: the git host's API (and GitLab's and Gitea's token endpoint, on the same
  *   origin), the only other origin the desk talks to.
+ * - connect-src blob:: Decap reads back the photos an editor adds (and its local draft
+ *   backup) from the blob: addresses it made for them.
  * - img-src blob: and data:: the photos of a feature are fetched through the API and shown
  *   from blob: addresses; Decap's icons are data: images. The host's origin and GitHub's
  *   avatar host show the signed-in editor's avatar.
@@ -29,7 +31,7 @@ export function deskCsp(settings: DeskSettings): DeskCsp {
   const avatars = settings.host === 'github' ? ['https://avatars.githubusercontent.com'] : [settings.origin];
   return {
     directives: [
-      `connect-src 'self' ${origins.join(' ')}`,
+      `connect-src 'self' blob: ${origins.join(' ')}`,
       `img-src 'self' blob: data: ${[...new Set(avatars)].join(' ')}`,
       "style-src-elem 'self' 'unsafe-inline'",
       "style-src-attr 'unsafe-inline'",

@@ -54,11 +54,13 @@ const LONG_TEXT = 80;
 export function formFields(taxonomy: FormTaxonomy): CmsField[] {
   const { schema, district, topic, photo } = formSchema(taxonomy);
 
-  const walk = (key: string, path: readonly string[], node: z.ZodType): CmsField => {
+  // `inOptional`: inside a group that may be left out (source), where Decap would still demand
+  // the group's required fields; the contract's own check (validate.ts) asks for them once the group is given.
+  const walk = (key: string, path: readonly string[], node: z.ZodType, inOptional = false): CmsField => {
     const dotted = [...path, key].join('.');
     const field = fieldByKey(dotted);
     // Required exactly when the schema refuses the field left out: optional() and default() accept it.
-    const required = !node.safeParse(undefined).success;
+    const required = !inOptional && !node.safeParse(undefined).success;
     let inner: z.ZodType = node;
     let fallback: unknown;
     while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault) {
@@ -94,7 +96,7 @@ export function formFields(taxonomy: FormTaxonomy): CmsField[] {
       }
     }
     if (inner instanceof z.ZodObject) {
-      const fields = Object.entries(inner.shape).map(([k, v]) => walk(k, [...path, key], v as z.ZodType));
+      const fields = Object.entries(inner.shape).map(([k, v]) => walk(k, [...path, key], v as z.ZodType, !required));
       return { ...base, widget: 'object', collapsed: !required, fields };
     }
     // A value read as written and turned into a date: "2019", "2019-07" or "2019-07-01".

@@ -7,7 +7,11 @@ import type { DeskComponent } from './components.ts';
 export type PropValues = Readonly<Record<string, string | boolean | undefined>>;
 
 /** A text prop's value inside "…": a straight quote would end it, so it becomes a full-width one, as the guide writes quotes. */
-const attributeText = (value: string): string => value.replace(/"/g, '”').replace(/\s*\n\s*/g, ' ').trim();
+const attributeText = (value: string): string =>
+  value
+    .replace(/"/g, '”')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 
 export function componentSnippet(component: DeskComponent, values: PropValues, inner = ''): string {
   const attributes = component.props.flatMap((prop) => {

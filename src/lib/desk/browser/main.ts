@@ -10,12 +10,15 @@ import type { FormTaxonomy } from '../form.ts';
 import { DESK_WIDGETS } from '../form.ts';
 import { FEATURE_FORMAT, FEATURES_FOLDER } from '../config.ts';
 import { deskChecker } from '../validate.ts';
+import { nameUnnamedControls } from './a11y.ts';
 import { loadDecap, type ImmutableLike, type WidgetProps } from './decap.ts';
-import { bodyWidget, dateWidget, slugWidget } from './widgets.ts';
+import { bodyWidget, dateWidget, folderOf, slugWidget } from './widgets.ts';
 import './desk.css';
 
 export interface DeskData {
-  config: Record<string, unknown> & { collections: { fields: { name: string; label: string; fields?: unknown[] }[] }[] };
+  config: Record<string, unknown> & {
+    collections: { fields: { name: string; label: string; fields?: unknown[] }[] }[];
+  };
   components: DeskComponent[];
   taxonomy: FormTaxonomy;
   slugPattern: string;
@@ -38,8 +41,9 @@ collect(data.config.collections[0]?.fields ?? [], '');
 /** The entry's findings with its body as the editor has it now. */
 function checkEntry(entry: ImmutableLike, body: string) {
   const values = (entry.get('data') as ImmutableLike | undefined)?.toJS() as Record<string, unknown> | undefined;
-  const slug = String(entry.get('slug') ?? (values?.['slug'] as string | undefined) ?? 'new');
-  const photos = ((entry.get('mediaFiles') as ImmutableLike | undefined)?.toJS() as { name: string }[] | undefined) ?? [];
+  const slug = folderOf(String(entry.get('slug') ?? values?.['slug'] ?? 'new'));
+  const photos =
+    ((entry.get('mediaFiles') as ImmutableLike | undefined)?.toJS() as { name: string }[] | undefined) ?? [];
   return check({
     file: `${FEATURES_FOLDER}/${slug}/index.mdx`,
     text: format.toFile({ ...values, body }),
@@ -72,3 +76,4 @@ CMS.registerEventListener({
 // On this machine (localhost) a decap-server behind the same address serves a local copy of
 // the repository (npm test; docs/编辑指南.md). Elsewhere Decap never asks for it.
 CMS.init({ config: { ...data.config, local_backend: { url: `${location.origin}/api/v1` } } });
+nameUnnamedControls();

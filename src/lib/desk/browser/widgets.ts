@@ -14,6 +14,8 @@ const t = ui.desk;
 type Spec = Record<string, unknown>;
 type CreateClass = (spec: Spec) => unknown;
 const invalid = (message: string) => ({ error: { message } });
+/** An entry's slug is its path under the collection folder: jiulong/index → jiulong. */
+export const folderOf = (slug: string) => slug.replace(/\/index$/, '');
 
 export function slugWidget(h: H, createClass: CreateClass, pattern: RegExp) {
   return createClass({
@@ -23,7 +25,8 @@ export function slugWidget(h: H, createClass: CreateClass, pattern: RegExp) {
     },
     render(this: Component<object>) {
       const { entry, value, onChange, forID, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
-      if (!entry.get('newRecord')) return h('p', { id: forID, className: classNameWrapper }, t.slugFixed(String(entry.get('slug'))));
+      if (!entry.get('newRecord'))
+        return h('p', { id: forID, className: classNameWrapper }, t.slugFixed(folderOf(String(entry.get('slug')))));
       return h('input', {
         id: forID,
         className: classNameWrapper,
@@ -60,12 +63,18 @@ export function dateWidget(h: H, createClass: CreateClass) {
         const month = next.m ?? m ?? '01';
         const day = next.d ?? d ?? '01';
         this.setState({ precision: p });
-        onChange(year === '' ? '' : p === 'year' ? year : p === 'month' ? `${year}-${month}` : `${year}-${month}-${day}`);
+        onChange(
+          year === '' ? '' : p === 'year' ? year : p === 'month' ? `${year}-${month}` : `${year}-${month}-${day}`,
+        );
       };
       const select = (label: string, current: string, count: number, key: 'm' | 'd') =>
         h(
           'select',
-          { 'aria-label': label, value: current, onChange: (e: { target: { value: string } }) => emit({ [key]: e.target.value }) },
+          {
+            'aria-label': label,
+            value: current,
+            onChange: (e: { target: { value: string } }) => emit({ [key]: e.target.value }),
+          },
           ...Array.from({ length: count }, (_, i) => h('option', { key: i, value: pad(i + 1) }, `${i + 1}${label}`)),
         );
       return h(
@@ -105,6 +114,8 @@ export interface BodyWidgetOptions {
 }
 
 interface BodyState {
+  /** Required props left empty in the insert form: named, nothing inserted. */
+  missing?: string[];
   open?: string | undefined;
   values: PropValues;
   inner: string;
@@ -130,7 +141,9 @@ export function bodyWidget(h: H, createClass: CreateClass, { components, check, 
     },
     isValid(this: Component<BodyState>) {
       const errors = check(this.props, String(this.props.value ?? '')).filter((d) => d.severity === 'error');
-      return errors.length === 0 ? true : invalid(`${t.body.blocked(errors.length)}：${errors.map((d) => d.zh).join('；')}`);
+      return errors.length === 0
+        ? true
+        : invalid(`${t.body.blocked(errors.length)}：${errors.map((d) => d.zh).join('；')}`);
     },
     render(this: Component<BodyState> & { controlID: string; textarea?: HTMLTextAreaElement }) {
       const { value, onChange, forID, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
@@ -139,10 +152,17 @@ export function bodyWidget(h: H, createClass: CreateClass, { components, check, 
       const component = components.find((c) => c.name === this.state.open);
       const insert = () => {
         if (!component) return;
+        const missing = component.props
+          .filter((prop) => prop.required && String(this.state.values[prop.name] ?? '').trim() === '')
+          .map((prop) => prop.name);
+        if (missing.length > 0) {
+          this.setState({ missing });
+          return;
+        }
         const at = this.textarea?.selectionStart ?? body.length;
         const next = insertBlock(body, at, componentSnippet(component, this.state.values, this.state.inner));
         onChange(next.text);
-        this.setState({ open: undefined, values: {}, inner: '' });
+        this.setState({ open: undefined, values: {}, inner: '', missing: [] });
       };
       const form =
         component &&
@@ -163,7 +183,10 @@ export function bodyWidget(h: H, createClass: CreateClass, { components, check, 
                   : { value: String(this.state.values[prop.name] ?? '') }),
                 onChange: (e: { target: { value: string; checked: boolean } }) =>
                   this.setState({
-                    values: { ...this.state.values, [prop.name]: prop.kind === 'flag' ? e.target.checked : e.target.value },
+                    values: {
+                      ...this.state.values,
+                      [prop.name]: prop.kind === 'flag' ? e.target.checked : e.target.value,
+                    },
                   }),
               }),
             ),
@@ -195,6 +218,14 @@ export function bodyWidget(h: H, createClass: CreateClass, { components, check, 
               }),
             ),
           component.children === 'figures' && h('p', null, t.body.figures),
+          (this.state.missing ?? []).length > 0 &&
+            h(
+              'p',
+              { role: 'alert', className: 'desk-finding-error' },
+              (this.state.missing ?? [])
+                .map((name) => t.body.missing(component.name, name, t.props[name] ?? name))
+                .join(' '),
+            ),
           h('button', { type: 'button', onClick: insert }, t.body.confirm),
           h('button', { type: 'button', onClick: () => this.setState({ open: undefined }) }, t.body.cancel),
         );
@@ -207,7 +238,11 @@ export function bodyWidget(h: H, createClass: CreateClass, { components, check, 
           ...components.map((c) =>
             h(
               'button',
-              { key: c.name, type: 'button', onClick: () => this.setState({ open: c.name, values: {}, inner: '' }) },
+              {
+                key: c.name,
+                type: 'button',
+                onClick: () => this.setState({ open: c.name, values: {}, inner: '', missing: [] }),
+              },
               t.body.insert(`${c.name}（${t.components[c.name] ?? ''}）`),
             ),
           ),
@@ -237,7 +272,11 @@ export function bodyWidget(h: H, createClass: CreateClass, { components, check, 
                   h(
                     'li',
                     { key: i, className: `desk-finding desk-finding-${d.severity}`, 'data-code': d.code },
-                    h('strong', null, d.field !== undefined ? t.body.atField(label(d.field)) : t.body.atBodyLine(d.bodyLine ?? d.line)),
+                    h(
+                      'strong',
+                      null,
+                      d.field !== undefined ? t.body.atField(label(d.field)) : t.body.atBodyLine(d.bodyLine ?? d.line),
+                    ),
                     '：',
                     d.zh,
                   ),
