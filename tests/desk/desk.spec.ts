@@ -138,3 +138,76 @@ test('saving an edit and its undo leaves every feature the same file', async ({ 
     await expect.poll(() => read(slug), { message: `${slug}: the undo gives the file back` }).toBe(originals.get(slug));
   }
 });
+
+/** Chooses `file` in Decap's media library, uploading it into the feature's folder. */
+async function uploadPhoto(page: Page, file: string): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await dialog.locator('input[type="file"]').setInputFiles(file);
+  await expect(dialog.getByText(path.basename(file))).toBeVisible();
+  const choose = dialog.getByRole('button', { name: '选用已选中项目' });
+  // A photo just uploaded is selected already.
+  if (await choose.isDisabled()) await dialog.getByText(path.basename(file)).click();
+  await choose.click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Picks an option of one of Decap's select widgets, by its label. */
+async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.getByText(option, { exact: true }).click();
+}
+
+test('an editor creates a feature with two photos, a Figure and an InfoBox', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const uploads = testInfo.outputPath('uploads');
+  mkdirSync(uploads, { recursive: true });
+  const cover = path.join(uploads, 'kaimen.jpg');
+  const inside = path.join(uploads, 'gongyuan.jpg');
+  copyFileSync(photo, cover);
+  copyFileSync(photo2, inside);
+  await signIn(page);
+  await page.getByText('＋ 稿件').click();
+  await page.getByLabel('文件夹名（网址）').fill('xinzeng-bianji');
+  await page.getByLabel('主标题', { exact: true }).fill('编辑台新建的专版稿件');
+  await page
+    .getByLabel('导语', { exact: true })
+    .fill(
+      '这是一篇在编辑台里从头写成的专版稿件，用来检查表单、照片上传、组件插入和保存都完整无误，写进仓库的文件能通过检查并生成网页。',
+    );
+  await page.getByLabel('单位全称', { exact: true }).fill('建中街办事处');
+  await choose(page, '单位类型', '办事处');
+  await choose(page, '所属区', '二七区（erqi）');
+  await page.getByLabel('城市', { exact: true }).fill('郑州市');
+  await page.getByLabel('精度').selectOption('month');
+  await page.getByLabel('年', { exact: true }).fill('2020');
+  await page.getByLabel('月', { exact: true }).selectOption('03');
+  await page.getByRole('button', { name: '选择图片' }).click();
+  await uploadPhoto(page, cover);
+  await page.getByLabel('题图替代文本', { exact: true }).fill('街道办事处门前，居民排队办事');
+
+  const body = page.getByLabel('正文', { exact: true });
+  await body.fill('建中街办事处把服务送到居民家门口。\n');
+  await page.getByRole('button', { name: /插入 Figure/ }).click();
+  await page.getByRole('button', { name: '选择或上传照片' }).click();
+  await uploadPhoto(page, inside);
+  await page.getByLabel(/^替代文本/).fill('改造后的社区公园，老人在树下下棋');
+  await page.getByLabel('图注', { exact: true }).fill('改造后的社区公园。');
+  await page.getByRole('button', { name: '插入到光标处' }).click();
+  await page.getByRole('button', { name: /插入 InfoBox/ }).click();
+  await page.getByLabel(/^标题/).fill('建中街办事处概况');
+  await page.getByLabel('里面的文字').fill('辖区面积3平方公里，常住人口5万人。');
+  await page.getByRole('button', { name: '插入到光标处' }).click();
+  await expect(page.getByText('没有发现问题。')).toBeVisible();
+  await publish(page);
+
+  const folder = path.join(features, 'xinzeng-bianji');
+  await expect.poll(() => read('xinzeng-bianji')).toContain('<InfoBox title="建中街办事处概况">');
+  const text = read('xinzeng-bianji');
+  expect(text).toContain('cover:\n  src: ./kaimen.jpg\n  alt: 街道办事处门前，居民排队办事\n');
+  expect(text).toContain('date: "2020-03"\n');
+  expect(text).toContain('district: erqi\n');
+  expect(text).toContain(
+    '<Figure src="./gongyuan.jpg" alt="改造后的社区公园，老人在树下下棋" caption="改造后的社区公园。" />',
+  );
+  expect(readdirSync(folder).sort()).toEqual(['gongyuan.jpg', 'index.mdx', 'kaimen.jpg']);
+});

@@ -25,6 +25,29 @@ export interface FeatureFileOptions {
   defaults: Readonly<Record<string, unknown>>;
   /** Keys of the entry that are the desk's, never frontmatter (the folder name). */
   deskOnly: readonly string[];
+  /**
+   * Where photos are named (['cover', 'src']). Decap writes a chosen photo's bare file name
+   * (`photo-2.jpg`); the contract names photos beside index.mdx `./photo-2.jpg`.
+   */
+  photoPaths?: readonly (readonly string[])[];
+  /** The order of a group's keys, by the group's dotted key (cover → src, alt, …). */
+  orders?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** `values` with a bare photo file name at each of `paths` written `./name`. */
+function withPhotoPaths(
+  values: Record<string, unknown>,
+  paths: readonly (readonly string[])[],
+): Record<string, unknown> {
+  const out = structuredClone(values);
+  for (const path of paths) {
+    const parent = path.slice(0, -1).reduce<unknown>((node, key) => (isPlainObject(node) ? node[key] : undefined), out);
+    const key = path.at(-1);
+    if (!isPlainObject(parent) || key === undefined) continue;
+    const value = parent[key];
+    if (typeof value === 'string' && value !== '' && !value.includes('/')) parent[key] = `./${value}`;
+  }
+  return out;
 }
 
 interface Split {
@@ -75,15 +98,22 @@ function isEmpty(value: unknown): boolean {
   return false;
 }
 
-/** The value without its empty parts, as it should be written. */
-function prune(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(prune);
-  if (isPlainObject(value))
+/**
+ * The value as it should be written: without its empty parts, a group's keys in the contract's
+ * order (`orders`, by dotted key; a list's items under the list's key).
+ */
+function prune(value: unknown, key = '', orders: Readonly<Record<string, readonly string[]>> = {}): unknown {
+  if (Array.isArray(value)) return value.map((item) => prune(item, key, orders));
+  if (isPlainObject(value)) {
+    const order = orders[key] ?? [];
+    const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
     return Object.fromEntries(
       Object.entries(value)
         .filter(([, v]) => !isEmpty(v))
-        .map(([k, v]) => [k, prune(v)]),
+        .sort(([a], [b]) => rank(a) - rank(b))
+        .map(([k, v]) => [k, prune(v, key ? `${key}.${k}` : k, orders)]),
     );
+  }
   return value;
 }
 
@@ -119,7 +149,10 @@ function renderPair(key: string, value: unknown, style: Style): string {
     node.flow = style.flow;
     if (isSeq(node)) for (const item of node.items) if (isMap(item)) item.flow = style.itemFlow;
   }
-  if (isScalar(node) && typeof value === 'string' && style.quoted) node.type = style.quoted;
+  // A date or number-like text is quoted as the guide writes it ("2019-07"), whatever YAML would allow.
+  if (isScalar(node) && typeof value === 'string')
+    if (style.quoted) node.type = style.quoted;
+    else if (/^\d/.test(value)) node.type = 'QUOTE_DOUBLE';
   return doc.toString({ flowCollectionPadding: style.padding, lineWidth: 0 });
 }
 
@@ -156,7 +189,7 @@ function edits(yaml: string, values: Record<string, unknown>, options: FeatureFi
       const later = options.fields.slice(options.fields.indexOf(key) + 1);
       const next = pairs.find((p) => later.includes(keyOf(p)));
       const at = next ? lineStart(yaml, (next.key as Node).range?.[0] ?? yaml.length) : yaml.length;
-      const text = renderPair(key, prune(value), { flow: false, itemFlow: true, padding: true });
+      const text = renderPair(key, prune(value, key, options.orders), { flow: false, itemFlow: true, padding: true });
       out.push({ start: at, end: at, text: at > 0 && !yaml.slice(0, at).endsWith('\n') ? `\n${text}` : text });
       continue;
     }
@@ -166,13 +199,13 @@ function edits(yaml: string, values: Record<string, unknown>, options: FeatureFi
     const valueNode = pair.value as Node | null;
     const start = lineStart(yaml, keyNode.range?.[0] ?? 0);
     const end = lineAfter(yaml, valueNode?.range?.[1] ?? keyNode.range?.[1] ?? start);
-    const text = isEmpty(value) ? '' : renderPair(key, prune(value), styleOf(valueNode, yaml));
+    const text = isEmpty(value) ? '' : renderPair(key, prune(value, key, options.orders), styleOf(valueNode, yaml));
     out.push({ start, end, text });
   }
   return out;
 }
 
-export function featureFileFormat({ fields, defaults, deskOnly }: FeatureFileOptions) {
+export function featureFileFormat({ fields, defaults, deskOnly, photoPaths = [], orders = {} }: FeatureFileOptions) {
   return {
     fromFile(text: string): Record<string, unknown> {
       const parts = split(text);
@@ -183,9 +216,12 @@ export function featureFileFormat({ fields, defaults, deskOnly }: FeatureFileOpt
     },
 
     toFile(data: Record<string, unknown>): string {
-      const { body, [SOURCE_KEY]: source, ...values } = data;
-      for (const key of deskOnly) delete values[key];
-      const options = { fields, defaults, deskOnly };
+      const { body, [SOURCE_KEY]: source, ...given } = data;
+      const values = withPhotoPaths(
+        Object.fromEntries(Object.entries(given).filter(([key]) => !deskOnly.includes(key))),
+        photoPaths,
+      );
+      const options = { fields, defaults, deskOnly, orders };
       const text = typeof body === 'string' ? body : '';
       const ending = text === '' || text.endsWith('\n') ? '' : '\n';
       const parts = typeof source === 'string' ? split(source) : undefined;
@@ -208,15 +244,28 @@ export function featureFileFormat({ fields, defaults, deskOnly }: FeatureFileOpt
 
 /** The format for features: the contract's keys in its order, its defaults, and the desk's folder-name key. */
 export function featureDeskFormat(deskOnly: readonly string[] = ['slug']) {
-  const shape = featureSchema({ photo: z.string(), district: z.string(), topic: z.string() }).shape as Record<
-    string,
-    z.ZodType
-  >;
+  const photo = z.string();
+  const shape = featureSchema({ photo, district: z.string(), topic: z.string() }).shape as Record<string, z.ZodType>;
+  const unwrap = (node: z.ZodType): z.ZodType =>
+    node instanceof z.ZodOptional || node instanceof z.ZodDefault ? unwrap(node.unwrap() as z.ZodType) : node;
+  const photoPaths: string[][] = [];
+  const orders: Record<string, string[]> = {};
+  const find = (node: z.ZodType, path: string[]) => {
+    let inner = unwrap(node);
+    if (inner instanceof z.ZodArray) inner = unwrap(inner.element as z.ZodType);
+    if (inner === photo) photoPaths.push(path);
+    else if (inner instanceof z.ZodObject) {
+      const shape = inner.shape as Record<string, z.ZodType>;
+      orders[path.join('.')] = Object.keys(shape);
+      for (const [key, child] of Object.entries(shape)) find(child, [...path, key]);
+    }
+  };
+  for (const [key, node] of Object.entries(shape)) find(node, [key]);
   const defaults = Object.fromEntries(
     Object.entries(shape).flatMap(([key, node]) => {
       const result = node.safeParse(undefined);
       return result.success && result.data !== undefined ? [[key, result.data]] : [];
     }),
   );
-  return featureFileFormat({ fields: Object.keys(shape), defaults, deskOnly });
+  return featureFileFormat({ fields: Object.keys(shape), defaults, deskOnly, photoPaths, orders });
 }

@@ -16,7 +16,6 @@ export interface CmsField {
   widget: string;
   required: boolean;
   hint?: string;
-  default?: unknown;
   fields?: CmsField[];
   options?: { label: string; value: string }[];
   multiple?: boolean;
@@ -62,18 +61,9 @@ export function formFields(taxonomy: FormTaxonomy): CmsField[] {
     // Required exactly when the schema refuses the field left out: optional() and default() accept it.
     const required = !inOptional && !node.safeParse(undefined).success;
     let inner: z.ZodType = node;
-    let fallback: unknown;
-    while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault) {
-      if (inner instanceof z.ZodDefault) fallback = inner.def.defaultValue;
-      inner = inner.unwrap() as z.ZodType;
-    }
-    const base = {
-      name: key,
-      label: field.zh,
-      required,
-      ...(field.help ? { hint: field.help } : {}),
-      ...(fallback !== undefined ? { default: fallback } : {}),
-    };
+    // No `default`: Decap would write it into every new feature; left out, it means the same.
+    while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault) inner = inner.unwrap() as z.ZodType;
+    const base = { name: key, label: field.zh, required, ...(field.help ? { hint: field.help } : {}) };
     if (inner === district) return { ...base, widget: 'select', options: choices(taxonomy.districts) };
     if (inner === photo) return { ...base, widget: 'image', choose_url: false };
     if (inner instanceof z.ZodString) {

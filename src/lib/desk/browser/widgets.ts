@@ -128,13 +128,20 @@ export function bodyWidget(h: H, createClass: CreateClass, { components, check, 
     getInitialState(): BodyState {
       return { values: {}, inner: '' };
     },
+    // Decap re-renders a widget only when its own value changes unless the widget says
+    // otherwise: the findings follow every field, and a chosen photo arrives in mediaPaths.
+    shouldComponentUpdate() {
+      return true;
+    },
     componentDidMount(this: Component<BodyState> & { controlID: string }) {
       this.controlID = `desk-body-${++controls}`;
     },
-    componentDidUpdate(this: Component<BodyState> & { controlID: string }) {
-      // A photo chosen in the media library arrives as a path for this control.
+    componentDidUpdate(this: Component<BodyState> & { controlID: string; taken?: string }) {
+      // A photo chosen in the media library arrives as a path for this control, until Decap
+      // has removed it again: taken once.
       const path = this.props.mediaPaths.get(this.controlID);
-      if (typeof path !== 'string') return;
+      if (typeof path !== 'string' || path === '' || path === this.taken) return;
+      this.taken = path;
       this.props.onRemoveInsertedMedia(this.controlID);
       const name = path.split('/').pop() ?? path;
       this.setState({ values: { ...this.state.values, src: `./${name}` } });
