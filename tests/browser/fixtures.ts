@@ -5,9 +5,11 @@
  */
 import { test as base, expect } from '@playwright/test';
 
-export const test = base.extend<{ pageProblems: string[] }>({
+export const test = base.extend<{ pageProblems: string[]; expectedProblems: RegExp | undefined }>({
+  /** Problems a test provokes on purpose (a save the desk refuses logs its message as an error). */
+  expectedProblems: [undefined, { option: true }],
   pageProblems: [
-    async ({ page }, use) => {
+    async ({ page, expectedProblems }, use) => {
       const problems: string[] = [];
       // Chromium logs a blocked script, style or request as a console error too; the event
       // also catches what it only reports (a report-only policy, an inline style attribute).
@@ -36,7 +38,10 @@ export const test = base.extend<{ pageProblems: string[] }>({
         if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
       });
       await use(problems);
-      expect(problems, 'console errors or failed requests').toEqual([]);
+      expect(
+        problems.filter((problem) => !expectedProblems?.test(problem)),
+        'console errors or failed requests',
+      ).toEqual([]);
     },
     { auto: true },
   ],

@@ -9,6 +9,7 @@
  * photos, a Figure and an InfoBox, edits an existing one, and is stopped, in Chinese, by an
  * unknown district and a Figure without alt.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -210,4 +211,75 @@ test('an editor creates a feature with two photos, a Figure and an InfoBox', asy
     '<Figure src="./gongyuan.jpg" alt="改造后的社区公园，老人在树下下棋" caption="改造后的社区公园。" />',
   );
   expect(readdirSync(folder).sort()).toEqual(['gongyuan.jpg', 'index.mdx', 'kaimen.jpg']);
+});
+
+test('an editor edits an existing feature: only that field changes', async ({ page }) => {
+  await signIn(page);
+  await openEntry(page, 'huayuankou');
+  const before = read('huayuankou');
+  await page.getByLabel('题图替代文本', { exact: true }).fill('花园口镇的黄河大堤，堤上新栽的树成行');
+  await publish(page);
+  await expect.poll(() => read('huayuankou')).not.toBe(before);
+  const changed = read('huayuankou')
+    .split('\n')
+    .filter((line, i) => line !== before.split('\n')[i]);
+  expect(changed).toEqual(['  alt: 花园口镇的黄河大堤，堤上新栽的树成行']);
+});
+
+test.describe('mistakes', () => {
+  // Decap logs the save it refused, with the desk's message, as a console error, and lets the
+  // refusal (its own error object) go unhandled.
+  test.use({ expectedProblems: /改好后才能保存|^uncaught error on [^ ]*\/admin\/[^ ]*: Object$/ });
+
+  test('are stopped with the Chinese message: an unknown district, a Figure without alt', async ({ page }) => {
+    await signIn(page);
+    // The district is chosen from content/districts.yaml: the form offers no other.
+    await openEntry(page, MISSPELT);
+    await page.getByLabel('所属区', { exact: true }).click();
+    const districts = await page.locator('[class*="-option"]').allTextContents();
+    expect(districts).toEqual([
+      '经开区（jingkai）',
+      '淇滨区（qibin）',
+      '二七区（erqi）',
+      '惠济区（huiji）',
+      '高新区（gaoxin）',
+    ]);
+    await page.keyboard.press('Escape');
+    // A file that already names an unknown one (written outside the desk) is flagged where it is.
+    const finding = page.locator('.desk-finding[data-code="unknown-district"]');
+    await expect(finding).toContainText('设置项“所属区”');
+    await expect(finding).toContainText('district（所属区）“jingkia”不在 content/districts.yaml 里。是不是 jingkai？');
+    // Saving is refused while it stands, and the file is untouched.
+    await page.getByLabel('主标题').fill('区名写错的稿件（改）');
+    await page.getByRole('button', { name: '发布' }).click();
+    await page.getByText('立即发布').click();
+    await expect(
+      page.getByText('有 1 个错误，改好后才能保存：设置项“所属区”：district（所属区）“jingkia”不在'),
+    ).toBeVisible();
+    expect(read(MISSPELT)).toBe(originals.get(MISSPELT));
+    await choose(page, '所属区', '经开区（jingkai）');
+    // Decap redraws the body (and its findings) when the body changes: a keystroke there.
+    await page.getByLabel('正文', { exact: true }).press('End');
+    await page.getByLabel('正文', { exact: true }).press('Space');
+    await page.getByLabel('正文', { exact: true }).press('Backspace');
+    await expect(page.getByText('没有发现问题。')).toBeVisible();
+
+    // A Figure without alt is not inserted: the form names what is missing.
+    await page.getByRole('button', { name: /插入 Figure/ }).click();
+    await page.getByLabel(/^照片文件/).fill('./photo-1.jpg');
+    await page.getByRole('button', { name: '插入到光标处' }).click();
+    await expect(page.locator('.desk-insert [role="alert"]')).toHaveText(
+      '<Figure> 缺少 alt（替代文本：一句话说清照片里有什么）：请填写后再插入。',
+    );
+    await expect(page.getByLabel('正文', { exact: true })).not.toHaveValue(/<Figure src="\.\/photo-1\.jpg"/);
+    await page.getByRole('button', { name: '取消' }).click();
+    await publish(page);
+    await expect.poll(() => read(MISSPELT)).toContain('district: jingkai\n');
+  });
+});
+
+test('what the desk wrote passes npm run check', () => {
+  const result = spawnSync('npm', ['run', 'check', '--', '--dir', features], { encoding: 'utf8' });
+  expect(result.stdout.split('\n').filter((line) => /错误 error/.test(line))).toEqual([]);
+  expect(result.status, result.stdout).toBe(0);
 });

@@ -34,10 +34,14 @@ export interface FeatureFileOptions {
   orders?: Readonly<Record<string, readonly string[]>>;
 }
 
-/** `values` with a bare photo file name at each of `paths` written `./name`. */
-function withPhotoPaths(
+/**
+ * `values` with each photo at `paths` renamed by `rename`: Decap names a photo in the entry's
+ * folder by its bare file name (so it finds and shows it), the contract `./name`.
+ */
+function renamePhotos(
   values: Record<string, unknown>,
   paths: readonly (readonly string[])[],
+  rename: (name: string) => string,
 ): Record<string, unknown> {
   const out = structuredClone(values);
   for (const path of paths) {
@@ -45,10 +49,12 @@ function withPhotoPaths(
     const key = path.at(-1);
     if (!isPlainObject(parent) || key === undefined) continue;
     const value = parent[key];
-    if (typeof value === 'string' && value !== '' && !value.includes('/')) parent[key] = `./${value}`;
+    if (typeof value === 'string' && value !== '') parent[key] = rename(value);
   }
   return out;
 }
+const bareName = (src: string) => (/^\.\/[^/]+$/.test(src) ? src.slice(2) : src);
+const besideIndex = (src: string) => (src.includes('/') ? src : `./${src}`);
 
 interface Split {
   /** Everything up to and including the closing `---` line. */
@@ -212,14 +218,15 @@ export function featureFileFormat({ fields, defaults, deskOnly, photoPaths = [],
       if (!parts) return { body: text, [SOURCE_KEY]: text };
       const doc = parseDocument(parts.yaml);
       const data = isMap(doc.contents) ? (doc.toJS() as Record<string, unknown>) : {};
-      return { ...data, body: parts.body, [SOURCE_KEY]: text };
+      return { ...renamePhotos(data, photoPaths, bareName), body: parts.body, [SOURCE_KEY]: text };
     },
 
     toFile(data: Record<string, unknown>): string {
       const { body, [SOURCE_KEY]: source, ...given } = data;
-      const values = withPhotoPaths(
+      const values = renamePhotos(
         Object.fromEntries(Object.entries(given).filter(([key]) => !deskOnly.includes(key))),
         photoPaths,
+        besideIndex,
       );
       const options = { fields, defaults, deskOnly, orders };
       const text = typeof body === 'string' ? body : '';

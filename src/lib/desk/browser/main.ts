@@ -4,6 +4,7 @@
  * file format, the desk's widgets and its check on save.
  */
 import decapUrl from 'decap-cms/dist/decap-cms.js?url';
+import { ui } from '../../../i18n/zh-CN.ts';
 import type { DeskComponent } from '../components.ts';
 import { featureDeskFormat } from '../feature-file.ts';
 import type { FormTaxonomy } from '../form.ts';
@@ -24,6 +25,7 @@ export interface DeskData {
   slugPattern: string;
 }
 
+const t = ui.desk;
 const data = JSON.parse(document.getElementById('desk-data')?.textContent ?? '{}') as DeskData;
 const format = featureDeskFormat();
 const check = deskChecker(data.taxonomy);
@@ -69,7 +71,15 @@ CMS.registerEventListener({
   handler: ({ entry }) => {
     const body = String((entry.get('data') as ImmutableLike).get('body') ?? '');
     const errors = checkEntry(entry, body).filter((d) => d.severity === 'error');
-    if (errors.length > 0) throw new Error(errors.map((d) => d.zh).join('；'));
+    if (errors.length > 0)
+      throw new Error(
+        `${t.body.blocked(errors.length)}：${errors
+          .map(
+            (d) =>
+              `${d.field !== undefined ? t.body.atField(labels.get(d.field) ?? d.field) : t.body.atBodyLine(d.bodyLine ?? d.line)}：${d.zh}`,
+          )
+          .join('；')}`,
+      );
     return undefined;
   },
 });

@@ -146,8 +146,13 @@ export function bodyWidget(h: H, createClass: CreateClass, { components, check, 
       const name = path.split('/').pop() ?? path;
       this.setState({ values: { ...this.state.values, src: `./${name}` } });
     },
+    // The body's own errors stop the save here, marked on the body. Decap re-renders this widget
+    // only when the body changes, so its view of the other fields may be old: their errors stop
+    // the save in the preSave listener (main.ts), which sees the entry as saved.
     isValid(this: Component<BodyState>) {
-      const errors = check(this.props, String(this.props.value ?? '')).filter((d) => d.severity === 'error');
+      const errors = check(this.props, String(this.props.value ?? '')).filter(
+        (d) => d.severity === 'error' && d.field === undefined,
+      );
       return errors.length === 0
         ? true
         : invalid(`${t.body.blocked(errors.length)}：${errors.map((d) => d.zh).join('；')}`);
