@@ -25,6 +25,9 @@ const subpathDist = process.env['SUBPATH_DIST'];
 const subpathSiteUrl = process.env['SUBPATH_SITE_URL'] ?? 'https://example.cn/zhuanban/';
 const subpathBase = new URL(subpathSiteUrl).pathname;
 const subpathPort = Number(process.env['SUBPATH_PREVIEW_PORT'] ?? port + 2);
+// What the desk's browser test wrote (tests/desk/), built by scripts/test.mjs, and its port.
+const deskSiteDist = process.env['DESK_SITE_DIST'];
+const deskSitePort = Number(process.env['DESK_SITE_PREVIEW_PORT'] ?? port + 3);
 
 const launchOptions = {
   executablePath: chromium,
@@ -72,6 +75,21 @@ export default defineConfig({
       testMatch: 'desk/**/*.spec.ts',
       use: { ...devices['Desktop Chrome'], launchOptions },
     },
+    ...(deskSiteDist
+      ? [
+          {
+            // What the desk wrote, built: a reader's visit, the photos and the policy still hold.
+            name: 'desk-site',
+            testMatch: [
+              'browser/reading.spec.ts',
+              'browser/photos.spec.ts',
+              'browser/lightbox.spec.ts',
+              'browser/csp.spec.ts',
+            ],
+            use: { ...devices['Desktop Chrome'], launchOptions, baseURL: `http://127.0.0.1:${deskSitePort}/` },
+          },
+        ]
+      : []),
     {
       // The search evaluation again, over the index split in three parts merged in the
       // browser, as an archive beyond 1,500 features is built: the targets must still hold.
@@ -127,6 +145,18 @@ export default defineConfig({
             command: `npm run preview -- --host 127.0.0.1 --port ${subpathPort} --outDir ${subpathDist} --ignore-lock`,
             env: { SITE_URL: subpathSiteUrl },
             url: `http://127.0.0.1:${subpathPort}${subpathBase}sitemap-index.xml`,
+            reuseExistingServer: false,
+            timeout: 60_000,
+            stdout: 'ignore' as const,
+            stderr: 'pipe' as const,
+          },
+        ]
+      : []),
+    ...(deskSiteDist
+      ? [
+          {
+            command: `npm run preview -- --host 127.0.0.1 --port ${deskSitePort} --outDir ${deskSiteDist} --ignore-lock`,
+            url: `http://127.0.0.1:${deskSitePort}/sitemap-index.xml`,
             reuseExistingServer: false,
             timeout: 60_000,
             stdout: 'ignore' as const,

@@ -11,7 +11,8 @@
  * Steps: Chromium present → astro check → eslint → prettier → actionlint → unit tests
  * → production build → the same site built for a sub-path (SUBPATH_SITE_URL, into test-results/subpath-site)
  * → the Nu HTML Checker over both → build tests over dist/ (and the link check over both builds)
- * → browser tests (over both) → the GitLab pipeline's jobs under gitlab-ci-local. Vitest and
+ * → browser tests (over both; the desk at /admin/ too) → the content the desk wrote, built and
+ * browsed (test-results/desk-site) → the GitLab pipeline's jobs under gitlab-ci-local. Vitest and
  * Playwright write JSON reports under test-results/ and the last line printed is one summary
  * for CI: `N passed, N failed[, N skipped]`.
  * Each static check and the build count as one test each, so a failing lint run is a failure
@@ -72,12 +73,13 @@ function fail(step, hint) {
 }
 
 /** Runs a command with the terminal attached; returns its exit code. */
-function run(name, command, commandArgs, env = {}) {
+function run(name, command, commandArgs, env = {}, cwd = root) {
   console.log(`\n── ${name} ──\n$ ${[command, ...commandArgs].join(' ')}`);
   const start = performance.now();
   const result = spawnSync(command, commandArgs, {
     stdio: 'inherit',
     env: { ...process.env, ...env },
+    cwd,
   });
   timings.push({ name, seconds: (performance.now() - start) / 1000 });
   if (result.error) console.error(result.error.message);
@@ -129,16 +131,18 @@ function vitest(...projects) {
   if (code !== 0) fail(`vitest (${name})`);
 }
 
-function playwright([port, splitPort, subpathPort]) {
-  const report = join(REPORTS, 'playwright.json');
+function playwright([port, splitPort, subpathPort, deskSitePort], { name = 'playwright', args = [], env = {} } = {}) {
+  const report = join(REPORTS, `${name}.json`);
   rmSync(report, { force: true });
-  const code = run('playwright', 'playwright', ['test'], {
+  const code = run(name, 'playwright', ['test', ...args], {
     PREVIEW_PORT: String(port),
     SPLIT_PREVIEW_PORT: String(splitPort),
     SUBPATH_PREVIEW_PORT: String(subpathPort),
+    DESK_SITE_PREVIEW_PORT: String(deskSitePort),
     SUBPATH_DIST: subpathDist,
     SUBPATH_SITE_URL,
     PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+    ...env,
   });
   const stats = readJson(report)?.stats;
   if (stats) {
@@ -147,7 +151,7 @@ function playwright([port, splitPort, subpathPort]) {
     totals.skipped += stats.skipped ?? 0;
   }
   if (code !== 0 && (!stats || (stats.unexpected ?? 0) === 0)) totals.failed += 1;
-  if (code !== 0) fail('playwright', 'Screenshots and traces are in test-results/.');
+  if (code !== 0) fail(name, 'Screenshots and traces are in test-results/.');
 }
 
 /** `count` ports nobody listens on, for `astro preview`: all held open until each is known, so they differ. */
@@ -290,7 +294,24 @@ if (!quick) {
   vitest('build');
   // The site as built, the same site with its search index split, and the sub-path build
   // (playwright.config.ts).
-  playwright(await freePorts(3));
+  playwright(await freePorts(4));
+  // The desk's browser test (tests/desk/) left what it wrote in a copy of the content
+  // (test-results/desk-site, a project the real site builds): it must build, and a reader's
+  // tests pass over that build.
+  const deskSite = join(root, 'test-results', 'desk-site');
+  if (existsSync(join(deskSite, 'astro.config.mjs'))) {
+    const deskSiteDist = join(deskSite, 'dist');
+    const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+    const built = run('build what the desk wrote', 'node', [astro, 'build', '--outDir', deskSiteDist], {}, deskSite);
+    totals[built === 0 ? 'passed' : 'failed'] += 1;
+    if (built !== 0) fail('build what the desk wrote');
+    else
+      playwright(await freePorts(4), {
+        name: 'playwright-desk-site',
+        args: ['--project', 'desk-site'],
+        env: { DESK_SITE_DIST: deskSiteDist, CONTENT_ROOT: deskSite },
+      });
+  }
   // The GitLab pipeline's jobs, run here by gitlab-ci-local: `build` on a branch builds the
   // site for a Pages project address; `pages` with a broken feature fails with file:line.
   check(

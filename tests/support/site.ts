@@ -17,6 +17,11 @@ export const dist = resolve(repo, process.env['DIST'] ?? 'dist');
 /** ../shared beside the repository: the raw seed pages and the seed-fidelity tool (CI clones main next to it). */
 export const shared = resolve(repo, '..', 'shared');
 export const seeds = join(shared, 'seeds');
+/**
+ * The project whose content/ the build under test was made from: the repository, or
+ * CONTENT_ROOT (the copy the desk's browser test edited, built and tested again by npm test).
+ */
+export const contentRoot = resolve(repo, process.env['CONTENT_ROOT'] ?? '.');
 
 export interface SourceFeature {
   slug: string;
@@ -43,7 +48,7 @@ function plainParagraphs(body: string): string[] {
 }
 
 function readFeature(slug: string): SourceFeature & { draft: boolean } {
-  const file = join(repo, 'content', 'features', slug, 'index.mdx');
+  const file = join(contentRoot, 'content', 'features', slug, 'index.mdx');
   const { frontmatter, content } = parseFrontmatter(readFileSync(file, 'utf8'));
   const data = frontmatter as {
     title: string;
@@ -66,10 +71,10 @@ function readFeature(slug: string): SourceFeature & { draft: boolean } {
 }
 
 /** Every feature a reader may see (draft: false), by slug. */
-export const publishedFeatures: SourceFeature[] = readdirSync(join(repo, 'content', 'features'), {
+export const publishedFeatures: SourceFeature[] = readdirSync(join(contentRoot, 'content', 'features'), {
   withFileTypes: true,
 })
-  .filter((entry) => entry.isDirectory() && existsSync(join(repo, 'content', 'features', entry.name, 'index.mdx')))
+  .filter((entry) => entry.isDirectory() && existsSync(join(contentRoot, 'content', 'features', entry.name, 'index.mdx')))
   .map((entry) => readFeature(entry.name))
   .filter((feature) => !feature.draft)
   .sort((a, b) => a.slug.localeCompare(b.slug));
