@@ -37,8 +37,12 @@ export interface Desk {
   close: () => Promise<void>;
 }
 
-/** Serves `dist` with decap-server over `repository` (a folder holding content/) at /api/v1. */
-export async function startDesk(dist: string, repository: string): Promise<Desk> {
+/**
+ * Serves `dist` with decap-server over `repository` (a folder holding content/) at /api/v1.
+ * Mode `fs` writes files as the editor saves; `git` (the repository a git work tree) commits,
+ * and keeps each feature in review on a branch of its own, as the editorial workflow does.
+ */
+export async function startDesk(dist: string, repository: string, mode: 'fs' | 'git' = 'fs'): Promise<Desk> {
   const apiPort = await freePort();
   const serverScript = path.resolve('node_modules/decap-server/dist/index.js');
   const api: ChildProcess = spawn(process.execPath, [serverScript], {
@@ -47,13 +51,15 @@ export async function startDesk(dist: string, repository: string): Promise<Desk>
       PORT: String(apiPort),
       BIND_HOST: '127.0.0.1',
       GIT_REPO_DIRECTORY: repository,
-      MODE: 'fs',
+      MODE: mode,
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await new Promise<void>((resolve, reject) => {
-    const deadline = setTimeout(() => reject(new Error('decap-server did not start in 20 s')), 20_000);
+    const deadline = setTimeout(() => {
+      reject(new Error('decap-server did not start in 20 s'));
+    }, 20_000);
     const poll = () => {
       const probe = request(
         {

@@ -74,7 +74,9 @@ function readFeature(slug: string): SourceFeature & { draft: boolean } {
 export const publishedFeatures: SourceFeature[] = readdirSync(join(contentRoot, 'content', 'features'), {
   withFileTypes: true,
 })
-  .filter((entry) => entry.isDirectory() && existsSync(join(contentRoot, 'content', 'features', entry.name, 'index.mdx')))
+  .filter(
+    (entry) => entry.isDirectory() && existsSync(join(contentRoot, 'content', 'features', entry.name, 'index.mdx')),
+  )
   .map((entry) => readFeature(entry.name))
   .filter((feature) => !feature.draft)
   .sort((a, b) => a.slug.localeCompare(b.slug));

@@ -31,7 +31,10 @@ const astroData = (text: string) => parseFrontmatter(text, { frontmatter: 'prese
 const astroBody = (text: string) => parseFrontmatter(text, { frontmatter: 'remove' }).content.replace(/^\n+/, '');
 
 type Data = Record<string, unknown>;
-type Edit = { name: string; apply: (data: Data) => void };
+interface Edit {
+  name: string;
+  apply: (data: Data) => void;
+}
 
 /** Edits an editor makes in the form, with values drawn from the other features. */
 function drawEdit(random: Random): Edit {
@@ -47,7 +50,8 @@ function drawEdit(random: Random): Edit {
     { name: 'tags', apply: (d) => (d['tags'] = other['tags']) },
     {
       name: 'bylines',
-      apply: (d) => (d['bylines'] = [...((other['bylines'] as unknown[]) ?? []), { name: '李雪婷', role: '摄影' }]),
+      apply: (d) =>
+        (d['bylines'] = [...((other['bylines'] as unknown[] | undefined) ?? []), { name: '李雪婷', role: '摄影' }]),
     },
     { name: 'cover.alt', apply: (d) => ((d['cover'] as Data)['alt'] = `${String((d['cover'] as Data)['alt'])}（改）`) },
     { name: 'cover.placeholder off', apply: (d) => ((d['cover'] as Data)['placeholder'] = false) },

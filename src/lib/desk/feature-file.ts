@@ -199,7 +199,7 @@ function edits(yaml: string, values: Record<string, unknown>, options: FeatureFi
       out.push({ start: at, end: at, text: at > 0 && !yaml.slice(0, at).endsWith('\n') ? `\n${text}` : text });
       continue;
     }
-    const current = isNode(pair.value) ? pair.value.toJS(doc) : pair.value;
+    const current: unknown = isNode(pair.value) ? pair.value.toJS(doc) : pair.value;
     if (equal(current, value)) continue;
     const keyNode = pair.key as Node;
     const valueNode = pair.value as Node | null;

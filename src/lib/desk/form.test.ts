@@ -50,12 +50,9 @@ function schemaFields(shape: Record<string, z.ZodType>, prefix = '', parentRequi
     // A list item's fields are required in every item there is, however optional the list.
     if (inner instanceof z.ZodArray) {
       const item = unwrap(inner.element as z.ZodType);
-      return item instanceof z.ZodObject
-        ? [...here, ...schemaFields(item.shape as Record<string, z.ZodType>, path, true)]
-        : here;
+      return item instanceof z.ZodObject ? [...here, ...schemaFields(item.shape, path, true)] : here;
     }
-    if (inner instanceof z.ZodObject)
-      return [...here, ...schemaFields(inner.shape as Record<string, z.ZodType>, path, required)];
+    if (inner instanceof z.ZodObject) return [...here, ...schemaFields(inner.shape, path, required)];
     return here;
   });
 }
@@ -71,7 +68,7 @@ function formFields(fields: readonly CmsField[], prefix = ''): Map<string, CmsFi
 }
 
 const byPath = formFields(form);
-const fields = schemaFields(schema.shape as Record<string, z.ZodType>);
+const fields = schemaFields(schema.shape);
 
 /** The widget an editor should get for what the schema accepts. */
 function expectedWidget(node: z.ZodType): string {

@@ -32,6 +32,12 @@ export interface DeskSettings {
 
 const HOSTS: readonly GitHost[] = ['gitlab', 'gitea', 'github'];
 
+/** A variable's value, or undefined when it is unset or blank. */
+const nonBlank = (value: string | undefined): string | undefined => {
+  const text = value?.trim() ?? '';
+  return text === '' ? undefined : text;
+};
+
 function fail(zh: string, en: string): never {
   throw new Error(`${zh} / ${en}`);
 }
@@ -48,7 +54,7 @@ function fromCi(env: Record<string, string | undefined>): string | undefined {
 export const EXAMPLE_REPO = 'https://gitlab.com/newsroom/zhuanban#main';
 
 export function deskSettings(env: Record<string, string | undefined>): DeskSettings {
-  const given = env['DESK_REPO']?.trim() || fromCi(env) || EXAMPLE_REPO;
+  const given = nonBlank(env['DESK_REPO']) ?? fromCi(env) ?? EXAMPLE_REPO;
   let url: URL;
   try {
     url = new URL(given);
@@ -77,8 +83,8 @@ export function deskSettings(env: Record<string, string | undefined>): DeskSetti
       : host === 'gitlab'
         ? `${origin}/api/v4`
         : `${origin}/api/v1`;
-  const appId = env['DESK_APP_ID']?.trim() || undefined;
-  const authUrl = env['DESK_AUTH_URL']?.trim() || undefined;
+  const appId = nonBlank(env['DESK_APP_ID']);
+  const authUrl = nonBlank(env['DESK_AUTH_URL']);
   return {
     host,
     origin,

@@ -76,7 +76,7 @@ export function deskChecker(taxonomy: FormTaxonomy) {
       let offset = 0;
       for (const key of path) {
         const next = isMap(node)
-          ? (node.items.find((p) => (p.key as { value?: unknown })?.value === key) ?? null)
+          ? (node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key) ?? null)
           : null;
         const item = isSeq(node) && typeof key === 'number' ? (node.items[key] as Node | undefined) : undefined;
         const range = (next?.key as Node | undefined)?.range ?? item?.range;

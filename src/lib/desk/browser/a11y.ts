@@ -12,7 +12,7 @@ function name(root: ParentNode): void {
   for (const button of root.querySelectorAll<HTMLElement>("button[class*='TopBarButton']:not([aria-label])"))
     button.setAttribute('aria-label', t.fold);
   for (const item of root.querySelectorAll<HTMLElement>("[aria-roledescription='sortable']:not([aria-label])"))
-    item.setAttribute('aria-label', t.sortable((item.textContent ?? '').trim().slice(0, 40)));
+    item.setAttribute('aria-label', t.sortable(item.textContent.trim().slice(0, 40)));
 }
 
 export function nameUnnamedControls(): void {

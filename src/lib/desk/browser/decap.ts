@@ -50,6 +50,10 @@ interface DecapWindow {
   createClass?: (spec: Record<string, unknown>) => unknown;
 }
 
+/** A value Decap hands over, as text: what is not text is no text. */
+export const asText = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+
 export const decapWindow = (): DecapWindow => window as unknown as DecapWindow;
 
 /** Loads the bundle (a file of this site, hashed by the build) without letting it start itself. */
@@ -63,7 +67,9 @@ export function loadDecap(src: string): Promise<Required<Pick<DecapWindow, 'CMS'
       if (!w.CMS || !w.h || !w.createClass) reject(new Error('decap-cms.js did not define CMS'));
       else resolve({ CMS: w.CMS, h: w.h, createClass: w.createClass });
     };
-    script.onerror = () => reject(new Error(`could not load ${src}`));
+    script.onerror = () => {
+      reject(new Error(`could not load ${src}`));
+    };
     document.head.append(script);
   });
 }

@@ -12,7 +12,7 @@ import { DESK_WIDGETS } from '../form.ts';
 import { FEATURE_FORMAT, FEATURES_FOLDER } from '../config.ts';
 import { deskChecker } from '../validate.ts';
 import { nameUnnamedControls } from './a11y.ts';
-import { loadDecap, type ImmutableLike, type WidgetProps } from './decap.ts';
+import { asText, loadDecap, type ImmutableLike, type WidgetProps } from './decap.ts';
 import { bodyWidget, dateWidget, folderOf, slugWidget } from './widgets.ts';
 import './desk.css';
 
@@ -43,7 +43,7 @@ collect(data.config.collections[0]?.fields ?? [], '');
 /** The entry's findings with its body as the editor has it now. */
 function checkEntry(entry: ImmutableLike, body: string) {
   const values = (entry.get('data') as ImmutableLike | undefined)?.toJS() as Record<string, unknown> | undefined;
-  const slug = folderOf(String(entry.get('slug') ?? values?.['slug'] ?? 'new'));
+  const slug = folderOf(asText(entry.get('slug')) || asText(values?.['slug']) || 'new');
   const photos =
     ((entry.get('mediaFiles') as ImmutableLike | undefined)?.toJS() as { name: string }[] | undefined) ?? [];
   return check({
@@ -69,7 +69,7 @@ CMS.registerWidget(
 CMS.registerEventListener({
   name: 'preSave',
   handler: ({ entry }) => {
-    const body = String((entry.get('data') as ImmutableLike).get('body') ?? '');
+    const body = asText((entry.get('data') as ImmutableLike).get('body'));
     const errors = checkEntry(entry, body).filter((d) => d.severity === 'error');
     if (errors.length > 0)
       throw new Error(

@@ -8,7 +8,7 @@ import { ui } from '../../../i18n/zh-CN.ts';
 import type { DeskComponent } from '../components.ts';
 import { componentSnippet, insertBlock, type PropValues } from '../snippet.ts';
 import type { DeskDiagnostic } from '../validate.ts';
-import type { Component, H, WidgetProps } from './decap.ts';
+import { asText, type Component, type H, type WidgetProps } from './decap.ts';
 
 const t = ui.desk;
 type Spec = Record<string, unknown>;
@@ -21,7 +21,7 @@ export function slugWidget(h: H, createClass: CreateClass, pattern: RegExp) {
   return createClass({
     isValid(this: Component<object>) {
       if (!this.props.entry.get('newRecord')) return true;
-      return pattern.test(String(this.props.value ?? '')) ? true : invalid(t.slugInvalid);
+      return pattern.test(asText(this.props.value)) ? true : invalid(t.slugInvalid);
     },
     render(this: Component<object>) {
       const { entry, value, onChange, forID, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
@@ -36,7 +36,9 @@ export function slugWidget(h: H, createClass: CreateClass, pattern: RegExp) {
         spellCheck: false,
         onFocus: setActiveStyle,
         onBlur: setInactiveStyle,
-        onChange: (event: { target: { value: string } }) => onChange(event.target.value.trim().toLowerCase()),
+        onChange: (event: { target: { value: string } }) => {
+          onChange(event.target.value.trim().toLowerCase());
+        },
       });
     },
   });
@@ -48,15 +50,15 @@ const pad = (n: number | undefined) => (n === undefined ? '' : String(n).padStar
 export function dateWidget(h: H, createClass: CreateClass) {
   return createClass({
     isValid(this: Component<object>) {
-      const value = this.props.value;
-      if (value === undefined || value === null || value === '') return true;
-      return parseFeatureDate(String(value)) ? true : invalid(t.date.invalid);
+      const value = asText(this.props.value);
+      if (value === '') return true;
+      return parseFeatureDate(value) ? true : invalid(t.date.invalid);
     },
     render(this: Component<{ precision?: DatePrecision }>) {
       const { value, onChange, forID, classNameWrapper } = this.props;
-      const text = value === undefined || value === null ? '' : String(value);
+      const text = asText(value);
       const [y = '', m, d] = text.split('-');
-      const precision: DatePrecision = this.state?.precision ?? (d ? 'day' : m ? 'month' : 'year');
+      const precision: DatePrecision = this.state.precision ?? (d ? 'day' : m ? 'month' : 'year');
       const emit = (next: { precision?: DatePrecision; y?: string; m?: string; d?: string }) => {
         const p = next.precision ?? precision;
         const year = (next.y ?? y).replace(/\D/g, '').slice(0, 4);
@@ -73,7 +75,9 @@ export function dateWidget(h: H, createClass: CreateClass) {
           {
             'aria-label': label,
             value: current,
-            onChange: (e: { target: { value: string } }) => emit({ [key]: e.target.value }),
+            onChange: (e: { target: { value: string } }) => {
+              emit({ [key]: e.target.value });
+            },
           },
           ...Array.from({ length: count }, (_, i) => h('option', { key: i, value: pad(i + 1) }, `${i + 1}${label}`)),
         );
@@ -86,7 +90,9 @@ export function dateWidget(h: H, createClass: CreateClass) {
             id: forID,
             'aria-label': t.date.precision,
             value: precision,
-            onChange: (e: { target: { value: DatePrecision } }) => emit({ precision: e.target.value }),
+            onChange: (e: { target: { value: DatePrecision } }) => {
+              emit({ precision: e.target.value });
+            },
           },
           ...(['year', 'month', 'day'] as const).map((p) => h('option', { key: p, value: p }, t.date.precisions[p])),
         ),
@@ -95,7 +101,9 @@ export function dateWidget(h: H, createClass: CreateClass) {
           inputMode: 'numeric',
           size: 4,
           value: y,
-          onChange: (e: { target: { value: string } }) => emit({ y: e.target.value }),
+          onChange: (e: { target: { value: string } }) => {
+            emit({ y: e.target.value });
+          },
         }),
         h('span', { 'aria-hidden': true }, t.date.year),
         precision !== 'year' && select(t.date.month, m ?? '01', 12, 'm'),
@@ -150,7 +158,7 @@ export function bodyWidget(h: H, createClass: CreateClass, { components, check, 
     // only when the body changes, so its view of the other fields may be old: their errors stop
     // the save in the preSave listener (main.ts), which sees the entry as saved.
     isValid(this: Component<BodyState>) {
-      const errors = check(this.props, String(this.props.value ?? '')).filter(
+      const errors = check(this.props, asText(this.props.value)).filter(
         (d) => d.severity === 'error' && d.field === undefined,
       );
       return errors.length === 0
@@ -193,13 +201,14 @@ export function bodyWidget(h: H, createClass: CreateClass, { components, check, 
                 ...(prop.kind === 'flag'
                   ? { checked: this.state.values[prop.name] === true }
                   : { value: String(this.state.values[prop.name] ?? '') }),
-                onChange: (e: { target: { value: string; checked: boolean } }) =>
+                onChange: (e: { target: { value: string; checked: boolean } }) => {
                   this.setState({
                     values: {
                       ...this.state.values,
                       [prop.name]: prop.kind === 'flag' ? e.target.checked : e.target.value,
                     },
-                  }),
+                  });
+                },
               }),
             ),
           ),
@@ -208,13 +217,14 @@ export function bodyWidget(h: H, createClass: CreateClass, { components, check, 
               'button',
               {
                 type: 'button',
-                onClick: () =>
+                onClick: () => {
                   this.props.onOpenMediaLibrary({
                     controlID: this.controlID,
                     forImage: true,
                     allowMultiple: false,
                     field: this.props.field,
-                  }),
+                  });
+                },
               },
               t.body.choosePhoto,
             ),
@@ -226,7 +236,9 @@ export function bodyWidget(h: H, createClass: CreateClass, { components, check, 
               h('textarea', {
                 rows: 4,
                 value: this.state.inner,
-                onChange: (e: { target: { value: string } }) => this.setState({ inner: e.target.value }),
+                onChange: (e: { target: { value: string } }) => {
+                  this.setState({ inner: e.target.value });
+                },
               }),
             ),
           component.children === 'figures' && h('p', null, t.body.figures),
@@ -239,7 +251,16 @@ export function bodyWidget(h: H, createClass: CreateClass, { components, check, 
                 .join(' '),
             ),
           h('button', { type: 'button', onClick: insert }, t.body.confirm),
-          h('button', { type: 'button', onClick: () => this.setState({ open: undefined }) }, t.body.cancel),
+          h(
+            'button',
+            {
+              type: 'button',
+              onClick: () => {
+                this.setState({ open: undefined });
+              },
+            },
+            t.body.cancel,
+          ),
         );
       return h(
         'div',
@@ -253,7 +274,9 @@ export function bodyWidget(h: H, createClass: CreateClass, { components, check, 
               {
                 key: c.name,
                 type: 'button',
-                onClick: () => this.setState({ open: c.name, values: {}, inner: '', missing: [] }),
+                onClick: () => {
+                  this.setState({ open: c.name, values: {}, inner: '', missing: [] });
+                },
               },
               t.body.insert(`${c.name}（${t.components[c.name] ?? ''}）`),
             ),
@@ -270,7 +293,9 @@ export function bodyWidget(h: H, createClass: CreateClass, { components, check, 
           },
           onFocus: setActiveStyle,
           onBlur: setInactiveStyle,
-          onChange: (e: { target: { value: string } }) => onChange(e.target.value),
+          onChange: (e: { target: { value: string } }) => {
+            onChange(e.target.value);
+          },
         }),
         h(
           'section',
