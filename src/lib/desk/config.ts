@@ -25,7 +25,6 @@ function backend(settings: DeskSettings): Record<string, unknown> {
     repo: settings.repo,
     branch: settings.branch,
     api_root: settings.apiRoot,
-    base_url: settings.origin,
     // Titles and commit messages in Chinese, naming the feature's folder.
     commit_messages: {
       create: '新增稿件 {{slug}}',
@@ -35,15 +34,18 @@ function backend(settings: DeskSettings): Record<string, unknown> {
       deleteMedia: '删除照片 {{path}}',
     },
   };
+  // GitHub signs in only through an OAuth relay that holds the app's secret (DESK_AUTH_URL).
   if (settings.host === 'github')
     return {
       name: 'github',
       ...common,
       ...(settings.authUrl ? { base_url: settings.authUrl, auth_endpoint: 'auth' } : {}),
     };
+  // GitLab and Gitea/Forgejo sign in from this static page (PKCE), with the app's public id.
   return {
     name: settings.host,
     ...common,
+    base_url: settings.origin,
     auth_type: 'pkce',
     ...(settings.appId ? { app_id: settings.appId } : {}),
     auth_endpoint: settings.host === 'gitlab' ? 'oauth/authorize' : 'login/oauth/authorize',
