@@ -1,26 +1,13 @@
 /**
  * The desk as the browser test drives it: the built site served on 127.0.0.1 with Decap's
- * local-repository server (decap-server, in its file-system mode) behind the same address at
+ * local-repository server (decap-server) behind the same address at
  * /api/v1, writing to a copy of the content — never to the repository's own content/.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, request, type Server } from 'node:http';
+import { request } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.avif': 'image/avif',
-  '.webp': 'image/webp',
-  '.jpeg': 'image/jpeg',
-  '.jpg': 'image/jpeg',
-  '.xml': 'application/xml',
-};
+import { serveStatic } from '../search/static-server.ts';
 
 async function freePort(): Promise<number> {
   const server = createNetServer();
@@ -81,38 +68,26 @@ export async function startDesk(dist: string, repository: string, mode: 'fs' | '
     poll();
   });
 
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname.startsWith('/api/v1')) {
-      const upstream = request(
-        { host: '127.0.0.1', port: apiPort, path: url.pathname, method: req.method, headers: req.headers },
-        (reply) => {
-          res.writeHead(reply.statusCode ?? 502, reply.headers);
-          reply.pipe(res);
-        },
-      );
-      upstream.on('error', () => res.writeHead(502).end());
-      req.pipe(upstream);
-      return;
-    }
-    let file = path.join(dist, decodeURIComponent(url.pathname));
-    if (!file.startsWith(dist)) file = dist;
-    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
+  const site = await serveStatic(dist, (req, res) => {
+    if (!req.url?.startsWith('/api/v1')) return false;
+    const upstream = request(
+      { host: '127.0.0.1', port: apiPort, path: req.url, method: req.method, headers: req.headers },
+      (reply) => {
+        res.writeHead(reply.statusCode ?? 502, reply.headers);
+        reply.pipe(res);
+      },
+    );
+    upstream.on('error', () => {
+      res.writeHead(502).end();
+    });
+    req.pipe(upstream);
+    return true;
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: site.url,
     close: async () => {
       api.kill();
-      await new Promise((resolve) => server.close(resolve));
+      await site.close();
     },
   };
 }

@@ -3,7 +3,7 @@
  * archive of the search property test), on a free port of 127.0.0.1.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -14,11 +14,18 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.avif': 'image/avif',
   '.webp': 'image/webp',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
   '.xml': 'application/xml',
 };
 
-export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+/** `handle` answers the requests it takes (returns true) before the files are looked in. */
+export async function serveStatic(
+  root: string,
+  handle?: (request: IncomingMessage, response: ServerResponse) => boolean,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
+    if (handle?.(request, response)) return;
     let file = path.join(root, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
     if (!file.startsWith(root)) file = root;
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');

@@ -49,6 +49,9 @@ const pad = (n: number | undefined) => (n === undefined ? '' : String(n).padStar
 /** "2019", "2019-07" or "2019-07-01": a precision, then a year, a month and a day as far as it goes. */
 export function dateWidget(h: H, createClass: CreateClass) {
   return createClass({
+    getInitialState(): { precision?: DatePrecision } {
+      return {};
+    },
     isValid(this: Component<object>) {
       const value = asText(this.props.value);
       if (value === '') return true;
