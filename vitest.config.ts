@@ -1,7 +1,10 @@
 /**
- * Vitest projects, run by scripts/test.mjs in two rounds:
- * - unit: plain TypeScript under src/ and tests/unit/, needs nothing built;
- * - components: .astro components through Astro's container API (tests/components/vitest.config.ts);
+ * Vitest projects, run by scripts/test.mjs in two rounds. Where a test lives says what it needs
+ * (README.md, "What is here"): a test of one module sits beside it (src/, bench/lib/); the rest
+ * are under tests/, by what they need.
+ * - unit: beside their modules, and tests/editors/, tests/cli/, tests/ci/, tests/bench/ — nothing built;
+ * - components: what renders through Astro's container API, with Astro's own Vite plugins
+ *   (tests/components/vitest.config.ts);
  * - build: reads the production build in dist/ (or $DIST), so it runs after `astro build`.
  */
 import { defineConfig } from 'vitest/config';
@@ -14,7 +17,14 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/editors/**/*.test.ts'],
+          include: [
+            'src/**/*.test.ts',
+            'bench/lib/**/*.test.ts',
+            'tests/editors/**/*.test.ts',
+            'tests/cli/**/*.test.ts',
+            'tests/ci/**/*.test.ts',
+            'tests/bench/**/*.test.ts',
+          ],
           // The schema tests start Astro's content sync in a child process (a few seconds each).
           testTimeout: 60_000,
         },

@@ -28,7 +28,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { loadSeedPool, syntheticFeature, syntheticSlug } from './lib/corpus.ts';
 import { fitPhoto } from '../src/lib/check/fit-photos.ts';
-import { STORED_LONG_EDGE } from '../src/lib/check/images.ts';
+import { STORED_LONG_EDGE } from '../src/lib/content/photos.ts';
 import { CAMERA_SIZE, derivedPhoto, poolPhoto } from './lib/photos.ts';
 import { scaffoldSiteProject } from './lib/site-project.ts';
 

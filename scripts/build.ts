@@ -7,14 +7,14 @@
  *   npm run build [-- --outDir /tmp/mine] [--full-log] [other astro build flags]
  *
  * `astro build` runs as a child process with its output streaming through BuildReport
- * (src/lib/check/build-report.ts): Astro's line per page and per image folded into counts
+ * (src/lib/build/build-report.ts): Astro's line per page and per image folded into counts
  * (--full-log shows them), and the content warnings and errors repeated at the end.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { BuildReport } from '../src/lib/check/build-report.ts';
+import { BuildReport } from '../src/lib/build/build-report.ts';
 
 /** Splits `--outDir x` / `--outDir=x` out of the arguments. */
 export function takeOutDir(args: readonly string[]): {

@@ -14,8 +14,12 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fitPhotos } from '../src/lib/check/fit-photos.ts';
-import { checkContent, formatDiagnostic, readFeatures, summarize } from '../src/lib/check/index.ts';
-import { fixPunctuation } from '../src/lib/check/punctuation.ts';
+import { fixPunctuation } from '../src/lib/check/fix.ts';
+import { checkContent } from '../src/lib/check/index.ts';
+import { summarize } from '../src/lib/check/report.ts';
+import { formatDiagnostic } from '../src/lib/content/diagnostic.ts';
+import { readFeatures } from '../src/lib/features/source.ts';
+import { siteAddress } from '../src/lib/site-url.ts';
 
 const { values } = parseArgs({
   options: {
@@ -35,7 +39,7 @@ if (values.fix) {
       writeFileSync(resolve(root, feature.file), source);
       console.log(`✓ ${feature.file}: ${fixed} 处半角标点改为全角 / ${fixed} punctuation mark(s) made full-width`);
     }
-    for (const { src, before, after } of await fitPhotos(feature)) {
+    for (const { src, before, after } of await fitPhotos(feature, resolve(dir, feature.slug))) {
       const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
       console.log(
         `✓ ${feature.file}: ${src} 缩小 / shrunk ${before.width}×${before.height} → ${after.width}×${after.height}, ${mb(before.bytes)} → ${mb(after.bytes)}`,
@@ -44,7 +48,8 @@ if (values.fix) {
   }
 }
 
-const diagnostics = await checkContent(dir, root);
+// Links written with the site's own path are reported for the address the build will use.
+const diagnostics = await checkContent(dir, root, { base: siteAddress(process.env['SITE_URL']).base });
 for (const d of diagnostics) console.log(formatDiagnostic(d));
 console.log(summarize(diagnostics));
 // Not process.exit(): piped to a file or `less`, a long report would be cut off mid-write.

@@ -27,7 +27,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDistricts } from '../src/lib/import/districts.ts';
 import { decodeRaw, ImportError, importPage, MAX_RAW_BYTES, type Note } from '../src/lib/import/index.ts';
-import { SLUG_PATTERN } from '../src/lib/import/index.ts';
+import { SLUG_PATTERN } from '../src/lib/content/schema.ts';
 
 const USAGE =
   '用法 / usage: npm run import -- <raw.txt> [--out content/features] [--slug 拼音名[,拼音名…]] [--force] [--no-photos]';

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SLUG_PATTERN } from '../src/lib/import/index.ts';
+import { SLUG_PATTERN } from '../src/lib/content/schema.ts';
 
 export function scaffold(today: Date): string {
   const year = today.getFullYear();

@@ -6,8 +6,8 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { formatForLog } from '../lib/check/diagnostic.ts';
-import { checkContent, summarize } from '../lib/check/index.ts';
+import { checkContent } from '../lib/check/index.ts';
+import { formatForLog, summarize } from '../lib/check/report.ts';
 
 export default function contentCheck(): AstroIntegration {
   return {
@@ -17,8 +17,11 @@ export default function contentCheck(): AstroIntegration {
         if (command !== 'build' && command !== 'dev') return;
         const root = fileURLToPath(config.root);
         // Kept with Astro's own caches (node_modules/.astro), which CI is told to keep between runs.
-        const cacheFile = join(fileURLToPath(config.cacheDir), 'zhuanban-content-check.json');
-        const diagnostics = await checkContent(`${root}/content/features`, root, { cacheFile });
+        // Beside it, the photo facts the features loader keeps too: a photo decoded here is not decoded there again.
+        const diagnostics = await checkContent(`${root}/content/features`, root, {
+          cacheFile: join(fileURLToPath(config.cacheDir), 'zhuanban-content-check.json'),
+          base: config.base,
+        });
         for (const { error, text } of formatForLog(diagnostics)) {
           if (error) logger.error(text);
           else logger.warn(text);

@@ -1,14 +1,14 @@
 /**
  * The last step of `astro build`: checks the finished site against the content (see
- * src/lib/check/verify-dist.ts) and fails the build on a mismatch. scripts/build.ts builds
+ * src/lib/build/verify-dist.ts) and fails the build on a mismatch. scripts/build.ts builds
  * into a temporary folder, so a failure here leaves the previous dist/ in place.
  * List it after the pagefind integration: hooks run in list order, and the search index
  * must exist before it can be checked.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { readFeatures } from '../lib/check/index.ts';
-import { verifyDist } from '../lib/check/verify-dist.ts';
+import { verifyDist } from '../lib/build/verify-dist.ts';
+import { readFeatures } from '../lib/features/source.ts';
 
 export default function verifyBuild(): AstroIntegration {
   let root = '';

@@ -4,7 +4,7 @@
  * beside it so it can be tested without Astro.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { resolveReference, type ReferringFeature } from './content/references.ts';
+import { resolveReference, type ReferringFeature } from './features/references.ts';
 import { FIELDS } from './content/schema.ts';
 import { newestFirst } from './feature-date.ts';
 import { isPublished } from './published.ts';

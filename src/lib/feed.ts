@@ -2,7 +2,7 @@
  * What the RSS feeds carry. A feed reader, or a WeChat or RSS service, fetches the whole feed
  * on every poll: with every feature's full text it was 11 MB at 1,000 features, more than
  * they take. Each feed carries the newest FEED_SIZE features, full text; the archive is the
- * site's. The publish-integrity check (src/lib/check/verify-dist.ts) holds the main feed to
+ * site's. The publish-integrity check (src/lib/build/verify-dist.ts) holds the main feed to
  * exactly those.
  */
 import { newestFirst, parseFeatureDate } from './feature-date.ts';

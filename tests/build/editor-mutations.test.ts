@@ -17,7 +17,7 @@ import { join, relative } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scaffoldSiteProject } from '../../bench/lib/site-project.ts';
-import { formatDiagnostic } from '../../src/lib/check/diagnostic.ts';
+import { formatDiagnostic } from '../../src/lib/content/diagnostic.ts';
 import { Workspace } from '../editors/harness.ts';
 import { fixtures } from '../editors/mutation-run.ts';
 import { bodyMutations, photoVariants } from '../editors/body-mutations.ts';

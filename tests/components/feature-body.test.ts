@@ -120,7 +120,7 @@ describe('Picture', () => {
 
 const gouzhao = join(repo, 'content/features/gouzhao');
 const { content } = parseFrontmatter(readFileSync(join(gouzhao, 'index.mdx'), 'utf8'));
-const compiled = await compileFeatureBody(content, 'content/features/gouzhao/index.mdx');
+const compiled = compileFeatureBody(content, 'content/features/gouzhao/index.mdx');
 const photos: Record<string, Photo> = {};
 for (const src of compiled.photos) photos[src] = await cache.resolve(join(gouzhao, src), src);
 const page = await render(FeatureBody, { nodes: compiled.body, photos });

@@ -6,7 +6,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { expect, it } from 'vitest';
-import { formatDiagnostic, summarize } from '../../src/lib/check/diagnostic.ts';
+import { summarize } from '../../src/lib/check/report.ts';
+import { formatDiagnostic } from '../../src/lib/content/diagnostic.ts';
 import { REPO, Workspace } from './harness.ts';
 import { fixtures } from './mutation-run.ts';
 import { bodyMutations, photoVariants } from './body-mutations.ts';

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { formatDiagnostic, type Diagnostic } from '../../src/lib/check/diagnostic.ts';
+import { formatDiagnostic, type Diagnostic } from '../../src/lib/content/diagnostic.ts';
 import { checkContent } from '../../src/lib/check/index.ts';
 import { readAsBuilt, verdictOf, type Lists, type PhotoFacts, type Verdict } from './contract.ts';
 import type { FeatureFixture, Mutation } from './mutations.ts';

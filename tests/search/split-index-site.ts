@@ -13,7 +13,7 @@
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSearchIndex } from '../../src/integrations/pagefind.ts';
-import { verifyDist } from '../../src/lib/check/verify-dist.ts';
+import { verifyDist } from '../../src/lib/build/verify-dist.ts';
 import { planSearchIndexes } from '../../src/lib/search/index-plan.ts';
 
 export async function splitIndexSite(site: string, out: string, pagesPerPart: number): Promise<string[]> {

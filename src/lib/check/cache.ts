@@ -1,48 +1,41 @@
 /**
  * Remembers each feature's check results between builds, so a build re-checks only the
  * features whose folder changed: at 1,000 features, parsing every MDX file and reading every
- * photo's header took 5–6 s of every build (bench/README.md). A result is reused only when
- * the feature's index.mdx, the name, size and first 64 KB of every file in its folder, and
- * the source of the checks themselves are all unchanged; anything else re-checks it.
+ * photo took 5–6 s of every build (bench/README.md). A result is reused only when the
+ * feature's index.mdx, the name and content of every file in its folder, and the code of the
+ * checks themselves are all unchanged; anything else re-checks it.
  *
- * Not modification times: a CI job checks out a fresh clone, where every file is new, and
- * would never reuse a result. The photo checks read only a file's size and its header, which
- * sits at the start of the file, so the first 64 KB tell a replaced photo from the same one.
+ * A file's content is its content hash, the whole file's (photo-cache.ts): git's blob id where
+ * git knows it, as in a CI job's fresh clone, where every modification time is new; read once
+ * otherwise and known again by its size, time and inode. Never part of a file: a photo cut
+ * short keeps its header, and must not pass as the whole photo it replaced.
  */
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Diagnostic } from './diagnostic.ts';
+import type { Diagnostic } from '../content/diagnostic.ts';
+import type { FeatureSummary } from '../content/rules/collection.ts';
+import type { FeatureFolder } from '../features/source.ts';
+import type { PhotoCache } from '../photos/photo-cache.ts';
 
-/** What the collection-wide checks need of a feature, and its own findings. */
-export interface CheckedFeature {
-  file: string;
-  slug: string;
-  /** The frontmatter title, when it is a string. */
-  title: string | undefined;
-  /** The line of `title:`, for the duplicate-title message. */
-  titleLine: number;
+/** A feature as checked: what the rules across features need of it, and its own findings. */
+export interface CachedFeature {
+  summary: FeatureSummary;
   diagnostics: Diagnostic[];
 }
 
 interface CacheFile {
   version: string;
-  features: Record<string, { key: string; checked: CheckedFeature }>;
+  features: Record<string, { key: string; checked: CachedFeature }>;
 }
 
+/** The code a check's result depends on: the contract and its rules, the reader and compiler, photo facts. */
+const CODE_DIRS = ['check', 'content', 'features', 'markdown', 'photos'];
+const CODE_FILES = ['feature-date.ts', 'pagination.ts', 'chinese-numerals.ts', 'image-settings.ts', '../i18n/zh-CN.ts'];
+
 /**
- * The checks' own source (src/lib/check, and the contract and import code they use) and the
- * locked versions of the parsers they run (package-lock.json): a change to either re-checks everything.
+ * The checks' own code (CODE_DIRS, CODE_FILES under src/lib) and the locked versions of the
+ * parsers they run (package-lock.json): a change to either re-checks everything.
  */
 let version: string | undefined;
 
@@ -51,12 +44,14 @@ function codeVersion(): string {
   if (version) return version;
   const hash = createHash('sha256');
   const lib = join(import.meta.dirname, '..');
-  for (const dir of [import.meta.dirname, join(lib, 'content'), join(lib, 'import')]) {
-    for (const name of readdirSync(dir).sort()) {
-      if (name.endsWith('.ts') && !name.endsWith('.test.ts')) hash.update(name).update(readFileSync(join(dir, name)));
+  for (const dir of CODE_DIRS) {
+    const names = readdirSync(join(lib, dir), { recursive: true, encoding: 'utf8' }).sort();
+    for (const name of names) {
+      if (name.endsWith('.ts') && !name.endsWith('.test.ts'))
+        hash.update(`${dir}/${name}`).update(readFileSync(join(lib, dir, name)));
     }
   }
-  hash.update(readFileSync(join(lib, 'feature-date.ts')));
+  for (const file of CODE_FILES) hash.update(file).update(readFileSync(join(lib, file)));
   try {
     hash.update(readFileSync(join(import.meta.dirname, '..', '..', '..', 'package-lock.json')));
   } catch {
@@ -66,35 +61,22 @@ function codeVersion(): string {
   return version;
 }
 
-const HEAD_BYTES = 64 * 1024;
-
-/** A file's first 64 KB, where every image format keeps its dimensions. */
-function head(path: string): Buffer {
-  const buffer = Buffer.alloc(HEAD_BYTES);
-  const fd = openSync(path, 'r');
-  try {
-    return buffer.subarray(0, readSync(fd, buffer, 0, HEAD_BYTES, 0));
-  } finally {
-    closeSync(fd);
+/**
+ * A fingerprint of everything a feature's own checks read: its file, how it is named in
+ * messages, and the name and content hash of every file in its folder.
+ */
+export function featureKey(
+  folder: FeatureFolder,
+  photos: PhotoCache,
+  knownHashes: ReadonlyMap<string, string>,
+): string {
+  const hash = createHash('sha256').update(folder.file).update('\0').update(folder.bytes).update('\0');
+  for (const name of folder.files) {
+    if (name === 'index.mdx') continue;
+    const path = join(folder.folder, name);
+    const content = statSync(path).isDirectory() ? 'folder' : photos.hash(path, undefined, knownHashes.get(path));
+    hash.update(`\n${name}\0${content}`);
   }
-}
-
-function fingerprintFolder(hash: ReturnType<typeof createHash>, folder: string, prefix = ''): void {
-  const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-  for (const entry of entries) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) {
-      fingerprintFolder(hash, path, `${prefix}${entry.name}/`);
-    } else {
-      hash.update(`\n${prefix}${entry.name}\0${statSync(path).size}\0`).update(head(path));
-    }
-  }
-}
-
-/** A fingerprint of everything a feature's own checks read: its file, how it is named in messages, and its folder. */
-export function featureKey(file: string, folder: string, source: string | Uint8Array): string {
-  const hash = createHash('sha256').update(file).update('\0').update(source).update('\0');
-  fingerprintFolder(hash, folder);
   return hash.digest('hex');
 }
 
@@ -118,14 +100,14 @@ export class CheckCache {
   }
 
   /** The results saved for this folder under this key, if any. */
-  get(folder: string, key: string): CheckedFeature | undefined {
+  get(folder: string, key: string): CachedFeature | undefined {
     const saved = this.previous[folder];
     if (saved?.key !== key) return undefined;
     this.next[folder] = saved;
     return saved.checked;
   }
 
-  set(folder: string, key: string, checked: CheckedFeature): void {
+  set(folder: string, key: string, checked: CachedFeature): void {
     this.next[folder] = { key, checked };
   }
 

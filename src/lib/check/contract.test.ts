@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from './diagnostic.ts';
+import { formatDiagnostic } from '../content/diagnostic.ts';
 import { checkContent } from './index.ts';
 
 const repo = new URL('../../../', import.meta.url).pathname;

@@ -3,10 +3,13 @@
  * shrunk to it in place, upright (EXIF orientation applied) and with its colour profile kept.
  * Other metadata (camera, GPS position) is dropped; the credit lives in the MDX.
  */
-import { renameSync, statSync } from 'node:fs';
+import { existsSync, renameSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
-import type { FeatureSource } from './feature-source.ts';
-import { localPhotos, STORED_LONG_EDGE } from './images.ts';
+import { photoPathProblem } from '../content/fields.ts';
+import { STORED_LONG_EDGE } from '../content/photos.ts';
+import type { FeatureText } from '../content/rules/feature.ts';
+import { photoReferences } from '../content/rules/photos.ts';
 
 export interface FittedPhoto {
   /** The photo as the MDX names it, e.g. ./photo-2.jpg. */
@@ -48,10 +51,18 @@ export async function fitPhoto(
   };
 }
 
-/** Shrink every oversized photo a feature uses (cover and Figures), each file once. */
-export async function fitPhotos(feature: FeatureSource, longEdge = STORED_LONG_EDGE): Promise<FittedPhoto[]> {
+/** Shrink every oversized photo a feature in `folder` uses (cover and Figures), each file once. */
+export async function fitPhotos(
+  feature: FeatureText,
+  folder: string,
+  longEdge = STORED_LONG_EDGE,
+): Promise<FittedPhoto[]> {
   const fitted: FittedPhoto[] = [];
-  for (const { src, path } of localPhotos(feature)) {
+  const seen = new Set<string>();
+  for (const { src } of photoReferences(feature)) {
+    const path = join(folder, src);
+    if (seen.has(src) || photoPathProblem(src) || !existsSync(path)) continue;
+    seen.add(src);
     const result = await fitPhoto(path, longEdge);
     if (result) fitted.push({ src, ...result });
   }

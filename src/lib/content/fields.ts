@@ -8,6 +8,7 @@
  */
 import { z } from 'astro/zod';
 import { nearest } from './nearest.ts';
+import { isPhotoFile } from './photos.ts';
 
 /** A field as an editor knows it: its key, its Chinese name as the guide gives it, and what to write there. */
 export interface Field {
@@ -184,12 +185,10 @@ export function knownId(field: Field, file: string, entries: readonly KnownEntry
     });
 }
 
-const PHOTO_EXTENSIONS = /\.(?:jpe?g|png|webp|avif)$/i;
-
 /**
  * What is wrong with how a photo is named, or undefined: a photo is a file beside index.mdx,
  * written `./photo-1.jpg`, in a format the site encodes. Whether it exists, is an image and is
- * big enough is the check's job (src/lib/check/images.ts), which reads the folder.
+ * big enough is for the photo rules (rules/photos.ts), told what the folder holds.
  */
 export function photoPathProblem(src: string): { zh: string; en: string } | undefined {
   if (!src.startsWith('./') || src.slice(2).includes('/') || src.includes('\\') || src.length <= 2)
@@ -197,7 +196,7 @@ export function photoPathProblem(src: string): { zh: string; en: string } | unde
       zh: `图片路径“${src}”无效：照片放在稿件文件夹里，写成 ./photo-1.jpg 这样`,
       en: `image path "${src}": photos live beside index.mdx, written as ./photo-1.jpg`,
     };
-  if (!PHOTO_EXTENSIONS.test(src))
+  if (!isPhotoFile(src))
     return {
       zh: `“${src}”不是网站能用的照片格式：请用 .jpg、.png、.webp 或 .avif`,
       en: `"${src}" is not a photo format the site uses: use .jpg, .png, .webp or .avif`,

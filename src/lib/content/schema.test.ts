@@ -1,7 +1,7 @@
 /**
  * The content contract run in-process, the way `npm run check` runs it: each case breaks
  * 沟赵办事处's real frontmatter (seed 004) and reads the issues an editor would be shown.
- * (That Astro applies the same schema is tests/unit/content-schema.test.ts.)
+ * (That Astro applies the same schema is tests/cli/content-schema.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
 import { knownId, photoPath, splitMessage } from './fields.ts';

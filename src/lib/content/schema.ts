@@ -20,6 +20,12 @@ import { bilingual, describeValue, flag, group, list, named, oneOf, optionalText
 export const OFFICE_TYPES = ['办事处', '街道', '镇', '区'] as const;
 
 /**
+ * A name that becomes part of an address: a feature's folder (/features/jiulong/), a district's
+ * or a topic's id. Lowercase pinyin, digits and single hyphens, so every address is plain ASCII.
+ */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
  * The fields of a feature, by key: their Chinese names appear in every message about them, and
  * `help` is each field's doc line, the one place the schema below and the desk's form read it.
  */

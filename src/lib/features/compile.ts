@@ -1,17 +1,18 @@
 /**
- * Turns a feature's MDX body into the compact tree of tree.ts, without evaluating anything.
+ * A feature's MDX body: parsed (`parseBody`, the one parse every reader of a feature uses),
+ * then turned into the compact tree of tree.ts without evaluating anything.
  *
- * The MDX guard (src/lib/check/mdx-guard.ts) limits a feature to Markdown plus the site's
- * components with literal props, so the body can be parsed (remark-parse + remark-mdx) and
- * taken through the same steps as @astrojs/mdx takes an .mdx module — GFM, our remark and
- * rehype steps (src/lib/markdown), rehype-raw, Astro's heading ids — and then written out as
- * HTML wherever no component is involved. The steps and their order follow
- * @mdx-js/mdx's createProcessor and @astrojs/markdown-remark's MDX processor, so a page reads
- * exactly as it did when every feature was compiled into a JavaScript module
- * (bench/README.md, "Features as data").
+ * The contract's rules (src/lib/content/rules) limit a feature to Markdown plus the site's
+ * components with literal props, so the body can be parsed (remark-parse + remark-mdx, with the
+ * syntax of GFM and remark-cjk-friendly) and taken through the same steps as @astrojs/mdx takes
+ * an .mdx module — GFM, our remark and rehype steps (src/lib/markdown), rehype-raw, Astro's
+ * heading ids — and then written out as HTML wherever no component is involved. The steps and
+ * their order follow @mdx-js/mdx's createProcessor and @astrojs/markdown-remark's MDX
+ * processor, so a page reads exactly as it did when every feature was compiled into a
+ * JavaScript module (bench/README.md, "Features as data").
  */
 import { rehypeHeadingIds } from '@astrojs/markdown-remark';
-import type { Element, ElementContent, Nodes as HastNodes, RootContent } from 'hast';
+import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Paragraph, Root as MdastRoot, RootContent as MdastContent } from 'mdast';
 import type { MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'mdast-util-mdx-jsx';
@@ -23,27 +24,14 @@ import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { SITE_COMPONENTS } from '../check/mdx-guard.ts';
+import { isComponentName } from '../content/components.ts';
 import { rehypePlugins, remarkPlugins } from '../markdown/index.ts';
 import rehypeBaseLinks from '../markdown/rehype-base-links.ts';
-import type { BodyNode, ComponentNode, SiteComponent } from './tree.ts';
-
-/** An editor-facing error with the file and line it points at. */
-export class FeatureSourceError extends Error {
-  readonly file: string;
-  readonly line: number;
-
-  constructor(file: string, line: number, zh: string, en: string) {
-    super(`${file}:${line}: ${zh} / ${en}`);
-    this.file = file;
-    this.line = line;
-  }
-}
+import type { BodyNode, ComponentNode } from './tree.ts';
 
 type JsxElement = MdxJsxFlowElementHast | MdxJsxTextElementHast;
 const isJsx = (node: { type: string }): node is JsxElement =>
   node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
-const isSiteComponent = (name: string): name is SiteComponent => (SITE_COMPONENTS as readonly string[]).includes(name);
 
 /**
  * A paragraph that holds nothing but JSX (and white space) is the JSX itself, as in
@@ -88,7 +76,9 @@ const MDX_NODE_TYPES = [
 
 /**
  * The processor for a site published under `base`: an editor's "/archive/" link is put under
- * the base path last, as astro.config.mjs does for Markdown (rehype-base-links).
+ * the base path last, as astro.config.mjs does for Markdown (rehype-base-links). Its parser is
+ * the same for every base: remark-parse with the syntax extensions of remark-mdx, remark-gfm
+ * and remark-cjk-friendly (unified gathers those from every plugin).
  */
 const processors = new Map<string, ReturnType<typeof createProcessor>>();
 function createProcessor(base: string) {
@@ -105,7 +95,38 @@ function createProcessor(base: string) {
     .use(rehypeHeadingIds);
 }
 
-const lineOf = (node: { position?: { start: { line: number } } | undefined }) => node.position?.start.line ?? 1;
+function processorFor(base: string) {
+  let processor = processors.get(base);
+  if (!processor) processors.set(base, (processor = createProcessor(base)));
+  return processor;
+}
+
+/**
+ * The body's syntax tree: `body` is the file's text with the frontmatter blanked out (Frontmatter's
+ * `body`), so positions are file lines. Throws the parser's error (a VFileMessage with its place)
+ * for a body that is not valid MDX.
+ */
+export function parseBody(body: string): MdastRoot {
+  return processorFor('/').parse(body);
+}
+
+/**
+ * The page's HTML tree of a parsed body, every remark and rehype step run, for a site published
+ * under `base` (Astro's `base`, "/" by default). Takes `tree` over: the steps change it in place.
+ */
+export function toHast(tree: MdastRoot, file: string, base = '/'): HastRoot {
+  const processor = processorFor(base);
+  return processor.runSync(tree, new VFile({ path: file }));
+}
+
+/** The ids of the page's headings, as the steps gave them (rehype-section-ids, then Astro's): #section-1… */
+export function headingIds(tree: HastRoot): string[] {
+  const ids: string[] = [];
+  visit(tree, 'element', (node) => {
+    if (/^h[1-6]$/.test(node.tagName) && typeof node.properties['id'] === 'string') ids.push(node.properties['id']);
+  });
+  return ids;
+}
 
 /** Lower-case JSX (`<sup>`, `<span class="…">`) is plain HTML: make it a hast element. */
 function htmlElement(node: JsxElement, children: ElementContent[]): Element {
@@ -128,8 +149,7 @@ const containsComponent = (node: HastNodes): boolean =>
   isJsx(node) ? true : 'children' in node && node.children.some((child) => containsComponent(child));
 
 interface Context {
-  file: string;
-  /** The body's first line in the file, so lines in messages are file lines. */
+  /** The photo paths the Figures name, in order of first use. */
   photos: Set<string>;
 }
 
@@ -198,27 +218,14 @@ function openAndClose(element: Element, out: BodyNode[], context: Context): void
   }
 }
 
+/** A site component: the rules have made sure of its name and its literal props. */
 function component(node: JsxElement, context: Context): ComponentNode {
   const name = node.name ?? '';
-  if (!isSiteComponent(name)) {
-    throw new FeatureSourceError(
-      context.file,
-      lineOf(node),
-      `没有名为 <${name}> 的组件。可用的组件：${SITE_COMPONENTS.join('、')}`,
-      `there is no component <${name}>; use one of ${SITE_COMPONENTS.join(', ')}`,
-    );
-  }
+  if (!isComponentName(name)) throw new Error(`<${name}> is not a site component: the content rules let it through`);
   const props: Record<string, string | true> = {};
   for (const attribute of node.attributes) {
-    if (attribute.type !== 'mdxJsxAttribute' || (attribute.value !== null && typeof attribute.value !== 'string')) {
-      throw new FeatureSourceError(
-        context.file,
-        lineOf(node),
-        `<${name}> 的属性只能写成 名称="文字"`,
-        `attributes on <${name}> must be written name="text"`,
-      );
-    }
-    props[attribute.name] = attribute.value ?? true;
+    if (attribute.type === 'mdxJsxAttribute' && (attribute.value === null || typeof attribute.value === 'string'))
+      props[attribute.name] = attribute.value ?? true;
   }
   if (name === 'Figure' && typeof props['src'] === 'string') context.photos.add(props['src']);
   const children: BodyNode[] = [];
@@ -232,50 +239,25 @@ export interface CompiledBody {
   photos: string[];
 }
 
-/**
- * Compiles `content` (the body, with the frontmatter blanked out so lines are file lines) of
- * `file` (as shown in messages), for a site published under `base` (Astro's `base`, "/" by
- * default). Throws a FeatureSourceError for what the guard would refuse.
- */
-export async function compileFeatureBody(content: string, file: string, base = '/'): Promise<CompiledBody> {
-  let processor = processors.get(base);
-  if (!processor) processors.set(base, (processor = createProcessor(base)));
-  const vfile = new VFile({ value: content, path: file });
-  const tree = await processor.run(processor.parse(vfile), vfile);
-  visit(tree, 'element', (node) => {
-    if (
-      node.tagName === 'img' &&
-      typeof node.properties['src'] === 'string' &&
-      /^\.\.?\//.test(node.properties['src'])
-    ) {
-      throw new FeatureSourceError(
-        file,
-        lineOf(node),
-        `照片请用 <Figure src="${node.properties['src']}" alt="…" caption="…" />，不要用 Markdown 图片语法`,
-        `use <Figure src="${node.properties['src']}" alt="…" /> for photos, not Markdown image syntax`,
-      );
-    }
-  });
+/** The compact tree of tree.ts, from the page's HTML tree (`toHast`) of a body that keeps the contract. */
+export function toBody(tree: HastRoot): CompiledBody {
   // Surrounding white space goes, as in the JSX MDX compiles to (where a comment still counts).
   const isBlank = (node: RootContent | undefined) => node?.type === 'text' && node.value.trim() === '';
   while (isBlank(tree.children[0])) tree.children.shift();
   while (isBlank(tree.children.at(-1))) tree.children.pop();
-  // Only comments pass the guard: {/* … */} renders nothing, anything else is refused.
+  // The rules let through only comments, {/* … */}: they render nothing.
   visit(tree, (node, index, parent) => {
     if (node.type !== 'mdxFlowExpression' && node.type !== 'mdxTextExpression') return;
-    if (node.value.replace(/\/\*[\s\S]*?\*\//g, '').trim() !== '') {
-      throw new FeatureSourceError(
-        file,
-        lineOf(node),
-        '正文里不能写 {…} 表达式',
-        'expressions {…} are not allowed in a feature',
-      );
-    }
     parent?.children.splice(index!, 1);
     return index;
   });
-  const context: Context = { file, photos: new Set() };
+  const context: Context = { photos: new Set() };
   const body: BodyNode[] = [];
   convert(tree.children, body, context);
   return { body, photos: [...context.photos] };
+}
+
+/** Parse, steps and tree in one: `body` of `file` for a site under `base` (tests and benchmarks). */
+export function compileFeatureBody(body: string, file: string, base = '/'): CompiledBody {
+  return toBody(toHast(parseBody(body), file, base));
 }

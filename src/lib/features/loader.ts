@@ -1,37 +1,50 @@
 /**
  * The content loader of the features collection: `content/features/<slug>/index.mdx` and the
- * photos beside it become one data-store entry each — the frontmatter checked by the
- * collection's schema, and the body compiled to the compact tree of tree.ts with every photo
- * it shows resolved (content hash, size as shown). Nothing is bundled or evaluated: pages
- * render the stored tree with the site's components (FeatureBody.astro).
+ * photos beside it become one data-store entry each — read and checked by the one feature
+ * reader (source.ts, feature.ts) with every rule `npm run check` runs, the frontmatter then
+ * checked by the collection's schema, and the body compiled from the same parse to the compact
+ * tree of tree.ts with every photo it shows resolved (content hash, size as shown). Nothing is
+ * bundled or evaluated: pages render the stored tree with the site's components
+ * (FeatureBody.astro). A feature the check would refuse stops the build here with the check's
+ * own message, so the loader can never publish what the check refused, nor refuse what it passed.
  *
  * An entry is recompiled only when its digest changes: the digest covers index.mdx, every
  * photo file in its folder (its git blob id where git knows it, so a CI job's fresh clone
  * matches the cached store; its size, time and inode otherwise) and the code of the compile
  * pipeline itself (PIPELINE_FILES), so an unchanged feature is never parsed again and a
- * changed photo, MDX file or Markdown step is never missed. Under `astro dev` the folder is
- * watched and an edited feature is re-read at once.
+ * changed photo, MDX file or Markdown step is never missed. The rules depend on more — the
+ * district and topic lists, their own code — so when those change every feature is checked
+ * again, without being recompiled. Under `astro dev` the folder is watched, an edited feature
+ * is re-read at once, and findings are logged rather than fatal, so a draft still previews.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { ContentError, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../content/diagnostic.ts';
+import { isPhotoFile } from '../content/photos.ts';
+import { checkCollection, type FeatureSummary } from '../content/rules/collection.ts';
 import { gitBlobIds, PHOTO_CACHE_FILE, PhotoCache, statSignature } from '../photos/photo-cache.ts';
 import type { Photo } from '../photos/photo.ts';
 import { readingTime } from '../reading-time.ts';
-import { compileFeatureBody, FeatureSourceError } from './compile.ts';
+import { toBody } from './compile.ts';
 import { CONTENT_KEY, featureContentOf } from './content.ts';
+import { checkFolder, featureFolders, readFolder, readTaxonomy } from './source.ts';
 import type { FeatureContent } from './tree.ts';
 
 /** Files of the project whose code decides what a compiled feature looks like (see pipelineDigest). */
 export const PIPELINE_FILES = [
   'src/lib/features/compile.ts',
   'src/lib/features/content.ts',
+  'src/lib/features/feature.ts',
   'src/lib/features/loader.ts',
+  'src/lib/features/source.ts',
   'src/lib/features/tree.ts',
+  // The names of the site's components, which the compiler keeps.
+  'src/lib/content/components.ts',
+  'src/lib/content/encoding.ts',
+  'src/lib/content/frontmatter.ts',
   'src/lib/markdown/index.ts',
   'src/lib/markdown/rehype-base-links.ts',
   'src/lib/markdown/rehype-heading-anchors.ts',
@@ -41,8 +54,6 @@ export const PIPELINE_FILES = [
   'src/lib/chinese-numerals.ts',
   'src/lib/site-url.ts',
   'src/lib/reading-time.ts',
-  'src/lib/check/mdx-guard.ts',
-  'src/lib/content/nearest.ts',
   'src/lib/photos/photo.ts',
   'src/lib/photos/photo-cache.ts',
   'src/lib/image-settings.ts',
@@ -51,12 +62,16 @@ export const PIPELINE_FILES = [
   'package-lock.json',
 ] as const;
 
-const PHOTO_FILE = /\.(?:jpe?g|png|webp|avif)$/i;
+/**
+ * The contract and its rules (src/lib/content, and the files of src/lib it takes from): a change
+ * to them checks every feature again, without recompiling, as the check's cache does.
+ */
+export const RULES_DIR = 'src/lib/content';
+export const RULES_FILES = ['src/lib/feature-date.ts', 'src/lib/pagination.ts'] as const;
 
-/** A digest of the compile pipeline's code, from the project's own copy of PIPELINE_FILES. */
-export function pipelineDigest(projectRoot: string): string {
+function digestFiles(projectRoot: string, files: readonly string[]): string {
   const hash = createHash('sha256');
-  for (const file of PIPELINE_FILES) {
+  for (const file of files) {
     const path = join(projectRoot, file);
     hash.update(`${file}\0`);
     if (existsSync(path)) hash.update(readFileSync(path));
@@ -65,19 +80,22 @@ export function pipelineDigest(projectRoot: string): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** The folder names under `base` that hold a feature: an index.mdx inside, not a dot-folder (the importer's). */
-export function featureSlugs(base: string): string[] {
-  if (!existsSync(base)) return [];
-  return readdirSync(base, { withFileTypes: true })
-    .filter(
-      (entry) => entry.isDirectory() && !entry.name.startsWith('.') && existsSync(join(base, entry.name, 'index.mdx')),
-    )
-    .map((entry) => entry.name)
-    .sort();
+/** A digest of the compile pipeline's code, from the project's own copy of PIPELINE_FILES. */
+export function pipelineDigest(projectRoot: string): string {
+  return digestFiles(projectRoot, PIPELINE_FILES);
 }
 
-/** Is `src` a file beside index.mdx, written ./name? */
-const isBesideFeature = (src: string): boolean => src.startsWith('./') && !src.slice(2).includes('/');
+/** A digest of the rules' code (RULES_DIR). */
+function rulesDigest(projectRoot: string): string {
+  const names = readdirSync(join(projectRoot, RULES_DIR), { recursive: true, encoding: 'utf8' });
+  const files = names.filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts')).sort();
+  return digestFiles(projectRoot, [...files.map((name) => `${RULES_DIR}/${name}`), ...RULES_FILES]);
+}
+
+/** Where the loader keeps, beside an entry's content, what the rules across features need of it. */
+const SUMMARY_KEY = 'zhuanbanSummary';
+/** The meta-store key of the rules' own inputs last checked against: the lists, the base path, their code. */
+const RULES_KEY = 'rules';
 
 export interface FeaturesLoaderOptions {
   /** The folder of feature folders, relative to the project root: "content/features". */
@@ -91,67 +109,92 @@ export function featuresLoader({ base }: FeaturesLoaderOptions): Loader {
   return {
     name: 'zhuanban-features',
     load: async (context: LoaderContext) => {
-      const { config, store, watcher, logger } = context;
+      const { config, store, watcher, logger, meta } = context;
       const root = fileURLToPath(config.root);
       const baseDir = join(root, base);
       const photos = new PhotoCache(join(fileURLToPath(config.cacheDir), PHOTO_CACHE_FILE), root);
       const pipeline = pipelineDigest(CODE_ROOT);
       // Content hashes git knows, by absolute path; a file that changes under astro dev is dropped.
       const committed = gitBlobIds(baseDir);
+      // content/districts.yaml and content/topics.yaml, beside the features folder.
+      const lists = readTaxonomy(dirname(baseDir), root);
+      const rules = context.generateDigest(
+        `${rulesDigest(CODE_ROOT)}\0${config.base}\0${JSON.stringify(lists.taxonomy)}`,
+      );
+      // Checked against other lists or rules last time: every feature is checked again.
+      let recheck = meta.get(RULES_KEY) !== rules;
+
+      /** Findings stop a build; under astro dev they are logged and the feature still previews if it can. */
+      const report = (diagnostics: readonly Diagnostic[]) => {
+        const errors = sortDiagnostics(diagnostics.filter((d) => d.severity === 'error'));
+        if (errors.length === 0) return;
+        if (!watcher) throw new ContentError(errors);
+        for (const error of errors) logger.error(formatDiagnostic(error));
+      };
 
       async function sync(slug: string): Promise<void> {
-        const folder = join(baseDir, slug);
-        const path = join(folder, 'index.mdx');
-        const file = relative(root, path).split('\\').join('/');
-        const source = await readFile(path, 'utf8');
+        const folder = readFolder(baseDir, slug, root);
         const photoFiles = new Map(
-          readdirSync(folder)
-            .filter((name) => PHOTO_FILE.test(name))
-            .sort()
-            .map((name) => {
-              const path = join(folder, name);
-              return [name, { stat: statSignature(path), hash: committed.get(path) }] as const;
-            }),
+          folder.files.filter(isPhotoFile).map((name) => {
+            const path = join(folder.folder, name);
+            return [name, { stat: statSignature(path), hash: committed.get(path) }] as const;
+          }),
         );
         const digest = context.generateDigest(
-          `${pipeline}\0${config.base}\0${source}\0${[...photoFiles].map(([name, found]) => `${name}:${found.hash ?? found.stat}`).join('\n')}`,
+          `${pipeline}\0${config.base}\0${Buffer.from(folder.bytes).toString('utf8')}\0${[...photoFiles].map(([name, found]) => `${name}:${found.hash ?? found.stat}`).join('\n')}`,
         );
         const existing = store.get(slug);
-        if (existing?.digest === digest) {
+        const unchanged = existing?.digest === digest;
+        if (unchanged && !recheck) {
           for (const src of Object.keys(featureContentOf(existing.rendered?.metadata)?.photos ?? {}))
-            photos.keep(join(folder, src));
+            photos.keep(join(folder.folder, src));
           return;
         }
-        const { frontmatter, content } = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' });
-        const data = await context.parseData({ id: slug, data: frontmatter, filePath: path });
-        const { body, photos: figurePhotos } = await compileFeatureBody(content, file, config.base);
+        const checked = await checkFolder(folder, {
+          taxonomy: lists.taxonomy,
+          base: config.base,
+          photos,
+          knownHashes: committed,
+        });
+        report(checked.diagnostics);
+        if (unchanged) return;
+        const path = join(folder.folder, 'index.mdx');
+        const data = await context.parseData({ id: slug, data: checked.text.data, filePath: path });
+        if (!checked.hast) throw new Error(`${folder.file}: no body to compile`);
+        const { body, photos: figurePhotos } = toBody(checked.hast);
         const cover = (data as { cover?: { src?: unknown } }).cover?.src;
         const resolved: Record<string, Photo> = {};
         for (const src of [...(typeof cover === 'string' ? [cover] : []), ...figurePhotos]) {
           if (resolved[src]) continue;
-          const name = src.slice(2);
-          const found = photoFiles.get(name);
-          if (!isBesideFeature(src) || found === undefined) {
-            throw new FeatureSourceError(
-              file,
-              lineOfText(source, src),
-              `找不到照片 ${src}：照片请放在 index.mdx 旁边，并写成 ./文件名`,
-              `photo ${src} not found: put it beside index.mdx and write it as ./file-name`,
-            );
-          }
-          resolved[src] = await photos.resolve(join(folder, name), src, found.stat, found.hash);
+          const found = photoFiles.get(src.slice(2));
+          // The rules have reported a photo that is not there (photo-missing, photo-path).
+          if (!found) throw new Error(`${folder.file}: photo ${src} not found`);
+          resolved[src] = await photos.resolve(join(folder.folder, src.slice(2)), src, found.stat, found.hash);
         }
-        const feature: FeatureContent = { body, photos: resolved, readingTime: readingTime(content.trim()) };
+        const feature: FeatureContent = {
+          body,
+          photos: resolved,
+          readingTime: readingTime(checked.text.frontmatter.body.trim()),
+        };
         store.set({
           id: slug,
           data,
           digest,
-          filePath: file,
-          rendered: { html: '', metadata: { [CONTENT_KEY]: feature } },
+          filePath: folder.file,
+          rendered: { html: '', metadata: { [CONTENT_KEY]: feature, [SUMMARY_KEY]: checked.summary } },
         });
       }
 
-      const slugs = featureSlugs(baseDir);
+      /** The rules across features (and the lists' own), over every entry's summary. */
+      const checkAcross = () => {
+        const summaries = store
+          .keys()
+          .map((id) => store.get(id)?.rendered?.metadata?.[SUMMARY_KEY] as FeatureSummary | undefined)
+          .filter((summary) => summary !== undefined);
+        report([...lists.diagnostics, ...checkCollection(summaries, lists.taxonomy, config.base)]);
+      };
+
+      const slugs = featureFolders(baseDir);
       const present = new Set(slugs);
       for (const id of store.keys()) if (!present.has(id)) store.delete(id);
       for (const slug of slugs) {
@@ -163,6 +206,9 @@ export function featuresLoader({ base }: FeaturesLoaderOptions): Loader {
           logger.error(error instanceof Error ? error.message : String(error));
         }
       }
+      checkAcross();
+      meta.set(RULES_KEY, rules);
+      recheck = false;
       photos.save({ prune: true });
       if (!watcher) return;
 
@@ -171,11 +217,12 @@ export function featuresLoader({ base }: FeaturesLoaderOptions): Loader {
       const onChange = async (changed: string) => {
         const [slug, name] = relative(baseDir, changed).split(/[\\/]/);
         if (!slug || !name || slug.startsWith('.') || slug.startsWith('..')) return;
-        if (name !== 'index.mdx' && !PHOTO_FILE.test(name)) return;
+        if (name !== 'index.mdx' && !isPhotoFile(name)) return;
         committed.delete(changed);
         try {
           if (existsSync(join(baseDir, slug, 'index.mdx'))) await sync(slug);
           else store.delete(slug);
+          checkAcross();
           photos.save();
           logger.info(`已重新读取 ${slug} / reloaded ${base}/${slug}`);
         } catch (error) {
@@ -187,10 +234,4 @@ export function featuresLoader({ base }: FeaturesLoaderOptions): Loader {
       watcher.on('unlink', (path) => void onChange(path));
     },
   };
-}
-
-/** The line of the first mention of `text` in `source`, for messages. */
-function lineOfText(source: string, text: string): number {
-  const at = source.indexOf(text);
-  return at < 0 ? 1 : source.slice(0, at).split('\n').length;
 }

@@ -9,14 +9,12 @@
  * An HTML element that holds a component (a paragraph around an inline PullQuote, say) is
  * kept as its opening tag, its children and its closing tag, each in place.
  */
-import type { SITE_COMPONENTS } from '../check/mdx-guard.ts';
+import type { ComponentName } from '../content/components.ts';
 import type { Photo } from '../photos/photo.ts';
 import type { ReadingTime } from '../reading-time.ts';
 
-export type SiteComponent = (typeof SITE_COMPONENTS)[number];
-
 export interface ComponentNode {
-  component: SiteComponent;
+  component: ComponentName;
   /** Attributes as written: a quoted string, or true for a bare name (`<Figure placeholder />`). */
   props: Record<string, string | true>;
   children: BodyNode[];

@@ -1,11 +1,7 @@
 /** Character classes the importer reasons with. */
 
-/** Han ideographs and the CJK / full-width punctuation that sits between them. */
-export const CJK_CLASS = String.raw`\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019\u00b7`;
-const CJK = new RegExp(`^[${CJK_CLASS}]$`, 'u');
 const HAN = /^\p{Script=Han}$/u;
 
-export const isCjk = (char: string | undefined): boolean => char !== undefined && CJK.test(char);
 export const isHan = (char: string | undefined): boolean => char !== undefined && HAN.test(char);
 
 /** Characters that can end a sentence or a paragraph in Chinese print (closing quotes included). */

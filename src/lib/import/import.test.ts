@@ -2,9 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { seeds } from '../../../tests/support/site.ts';
 import { fidelity, visibleText } from '../../../tests/editors/visible-text.ts';
-import { readFeatureSource } from '../check/feature-source.ts';
-import { guardMdx } from '../check/mdx-guard.ts';
-import { checkFigures } from '../check/content-checks.ts';
+import { checkComponents } from '../content/rules/components.ts';
+import { guardMdx } from '../content/rules/mdx-guard.ts';
+import { checkPhotos } from '../content/rules/photos.ts';
+import { readFeatureText } from '../features/feature.ts';
 import { parseByline } from './bylines.ts';
 import { parseMarkedCaption, parseSlotCaption } from './captions.ts';
 import { decodeRaw } from './decode.ts';
@@ -12,7 +13,7 @@ import { parseDistricts } from './districts.ts';
 import { furnitureReason } from './furniture.ts';
 import { importPage } from './index.ts';
 import { joinLines, joinPair } from './join-lines.ts';
-import { toFullWidth } from './punctuation.ts';
+import { toFullWidth } from '../content/punctuation.ts';
 import { encodeGb18030 } from '../../../tests/support/gb18030.ts';
 
 const SEEDS = seeds;
@@ -186,16 +187,17 @@ describe('every seed page', () => {
       );
       expect(score.share, `missing: ${score.missing.join(' | ')}`).toBeGreaterThanOrEqual(0.97);
       for (const feature of result.features) {
-        const source = readFeatureSource(
-          `${feature.slug}/index.mdx`,
-          `content/features/${feature.slug}`,
-          feature.slug,
-          feature.mdx,
-        );
+        const source = readFeatureText({
+          file: `${feature.slug}/index.mdx`,
+          slug: feature.slug,
+          contents: feature.mdx,
+        });
         expect(source.parseError).toBeUndefined();
         expect(source.frontmatter.error).toBeUndefined();
         expect(guardMdx(source)).toEqual([]);
-        expect(checkFigures(source).filter((d) => d.code !== 'photo-missing')).toEqual([]);
+        // The Figures it writes: every prop in place (figure-src, figure-alt, figure-caption), every path a photo's.
+        const noLists = { districts: { file: '', entries: [] }, topics: { file: '', entries: [] } };
+        expect([...checkComponents(source), ...checkPhotos(source, { taxonomy: noLists })]).toEqual([]);
         expect(source.data).toMatchObject({
           draft: true,
           dateInferred: true,

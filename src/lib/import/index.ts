@@ -15,7 +15,7 @@ import {
   type District,
   type FeatureDraft,
 } from './metadata.ts';
-import { toFullWidth } from './punctuation.ts';
+import { toFullWidth } from '../content/punctuation.ts';
 import { segmentStories } from './segment.ts';
 import { tokenize } from './tokens.ts';
 
@@ -49,8 +49,6 @@ export interface ImportResult {
   /** Notes about the page as a whole (furniture, duplicates). */
   notes: Note[];
 }
-
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function fullWidthEverywhere(story: AssembledStory): number {
   let changes = 0;

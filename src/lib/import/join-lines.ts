@@ -4,7 +4,7 @@
  * Chinese has no spaces between words, so two CJK lines join with nothing between them;
  * two Latin words (or numbers) split across lines join with one space, as in English.
  */
-import { isCjk } from './chars.ts';
+import { isCjk } from '../content/punctuation.ts';
 
 const LATIN_END = /[A-Za-z0-9.,;:!?%)\]'"]$/;
 const LATIN_START = /^[A-Za-z0-9(\['"]/;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../../tests/unit/markdown/processor.ts';
+import { renderMarkdown } from '../../../tests/support/markdown-processor.ts';
 
 describe('section heading anchors, through the site’s Markdown processor', () => {
   it('puts a “#” link to the ASCII id beside each h2, named for screen readers', async () => {

@@ -1,8 +1,10 @@
 /**
  * What the build knows about each photo file, kept between builds in one JSON file beside
- * Astro's caches: its content hash and, per content hash, its size as shown and format (read
- * once per content). The features loader fills it; the photo step of the build
- * (src/integrations/photos.ts) and `astro dev` read it to find the file behind a copy's hash.
+ * Astro's caches: its content hash and, per content hash, what the file holds — its size in
+ * bytes, and whether it is an image, of what size as shown and format, and whether it decodes
+ * to its last pixel (read once per content). The check and the features loader fill it; the
+ * photo step of the build (src/integrations/photos.ts) and `astro dev` read it to find the file
+ * behind a copy's hash.
  *
  * The hash is found without reading the photo wherever possible: git knows the blob id of
  * every committed, unmodified file (gitBlobIds), which is what a CI job's fresh clone holds —
@@ -25,6 +27,7 @@ import {
 import { createHash } from 'node:crypto';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import sharp from 'sharp';
+import { MAX_COMMIT_BYTES, type PhotoFacts } from '../content/photos.ts';
 import { CONTENT_HASH_LENGTH, type Photo } from './photo.ts';
 
 interface FileRecord {
@@ -33,17 +36,21 @@ interface FileRecord {
   hash: string;
 }
 
-type PhotoFacts = Omit<Photo, 'src' | 'hash'>;
+/** What a content holds: its bytes, and the image they are (none: not an image, or never opened). */
+interface ContentFacts {
+  bytes: number;
+  image?: { width: number; height: number; format: string; intact: boolean };
+}
 
 interface CacheFile {
   version: number;
   /** By path relative to the project root. */
   files: Record<string, FileRecord>;
   /** By content hash. */
-  photos: Record<string, PhotoFacts>;
+  photos: Record<string, ContentFacts>;
 }
 
-const VERSION = 3;
+const VERSION = 4;
 
 /** The cache's file name inside Astro's cacheDir (node_modules/.astro/, kept between CI runs). */
 export const PHOTO_CACHE_FILE = 'zhuanban-photos.json';
@@ -100,13 +107,37 @@ function readCache(file: string | undefined): CacheFile | undefined {
   }
 }
 
+/**
+ * What the file at `path` holds, read in full: a file cut short or damaged reads as an image
+ * (its header is whole) that is not intact. A file over MAX_COMMIT_BYTES is not opened.
+ */
+async function readFacts(path: string, bytes: number): Promise<ContentFacts> {
+  if (bytes > MAX_COMMIT_BYTES) return { bytes };
+  let header: Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;
+  try {
+    header = await sharp(path).metadata();
+  } catch {
+    return { bytes };
+  }
+  // As shown: a phone's portrait photo is stored landscape with an EXIF "rotate 90°".
+  const { width, height } = header.autoOrient;
+  let intact = true;
+  try {
+    // Every pixel decoded (sharp fails on the decoder's warnings): what the photo step will encode.
+    await sharp(path).raw().toBuffer();
+  } catch {
+    intact = false;
+  }
+  return { bytes, image: { width, height, format: header.format, intact } };
+}
+
 export class PhotoCache {
   readonly file: string | undefined;
   readonly root: string;
   #files: Map<string, FileRecord>;
   /** Content hash by stat signature: the same file seen under another path. */
   #bySignature: Map<string, string>;
-  #photos: Map<string, PhotoFacts>;
+  #photos: Map<string, ContentFacts>;
   #changed = false;
   #seen = new Set<string>();
 
@@ -125,31 +156,50 @@ export class PhotoCache {
   }
 
   /**
-   * The photo at `path` (absolute, or relative to the root), as `src` names it. Reads the file
-   * only when neither git (`knownHash`) nor its stat signature since the last read tell its
-   * hash, and decodes its header only for a content hash not seen before. Throws when the
-   * file is missing or not an image.
+   * The content hash of the file at `path` (absolute, or relative to the root). Reads the file
+   * only when neither git (`knownHash`) nor its stat signature since the last read tell it.
    */
-  async resolve(path: string, src: string, signature = statSignature(path), knownHash?: string): Promise<Photo> {
+  hash(path: string, signature = statSignature(path), knownHash?: string): string {
     const key = this.#key(path);
     this.#seen.add(key);
     let record = this.#files.get(key);
-    let facts = record && this.#photos.get(record.hash);
-    if (record?.stat !== signature || (knownHash && record.hash !== knownHash) || !facts) {
+    if (record?.stat !== signature || (knownHash && record.hash !== knownHash)) {
       const file = isAbsolute(path) ? path : join(this.root, path);
       record = { stat: signature, hash: knownHash ?? this.#bySignature.get(signature) ?? hashFile(file) };
       this.#files.set(key, record);
       this.#bySignature.set(signature, record.hash);
       this.#changed = true;
-      facts = this.#photos.get(record.hash);
-      if (!facts) {
-        // From the file: sharp reads the header, not the whole photo.
-        const { autoOrient, format } = await sharp(file).metadata();
-        facts = { width: autoOrient.width, height: autoOrient.height, format };
-        this.#photos.set(record.hash, facts);
-      }
     }
-    return { src, hash: record.hash, ...facts };
+    return record.hash;
+  }
+
+  async #facts(path: string, signature: string, knownHash: string | undefined) {
+    const hash = this.hash(path, signature, knownHash);
+    let facts = this.#photos.get(hash);
+    if (!facts) {
+      const file = isAbsolute(path) ? path : join(this.root, path);
+      facts = await readFacts(file, statSync(file).size);
+      this.#photos.set(hash, facts);
+      this.#changed = true;
+    }
+    return { hash, facts };
+  }
+
+  /** What the contract needs to know of the file at `path`: decoded in full once per content. */
+  async inspect(path: string, signature = statSignature(path), knownHash?: string): Promise<PhotoFacts> {
+    const { facts } = await this.#facts(path, signature, knownHash);
+    return { bytes: facts.bytes, image: facts.image && { ...facts.image } };
+  }
+
+  /**
+   * The photo at `path` (absolute, or relative to the root), as `src` names it. Throws when the
+   * file is missing or not an image (the content rules have said so before it gets here).
+   */
+  async resolve(path: string, src: string, signature = statSignature(path), knownHash?: string): Promise<Photo> {
+    const { hash, facts } = await this.#facts(path, signature, knownHash);
+    if (!facts.image) throw new Error(`${path} is not an image`);
+    const { width, height, format } = facts.image;
+    return { src, hash, width, height, format };
   }
 
   /** Notes that `path` is still in use, without reading it (its feature did not change). */
