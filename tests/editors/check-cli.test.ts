@@ -13,6 +13,7 @@ import { fixtures } from './mutation-run.ts';
 import { bodyMutations, photoVariants } from './body-mutations.ts';
 import { fieldMutations } from './field-mutations.ts';
 import { random, type Mutation } from './mutations.ts';
+import { pageMutations } from './page-mutations.ts';
 import { setField } from './yaml-edit.ts';
 
 /** Mutations drawn per run (seeded) from the systematic ones, besides the issue's two. */
@@ -43,7 +44,11 @@ it(
   { timeout: 180_000 },
   async () => {
     const next = random(1214);
-    const all = [...fieldMutations(fixtures), ...bodyMutations(fixtures, await photoVariants())];
+    const all = [
+      ...fieldMutations(fixtures),
+      ...bodyMutations(fixtures, await photoVariants()),
+      ...pageMutations(fixtures),
+    ];
     const sample = [
       ...issueMutations(),
       ...Array.from({ length: SAMPLE }, () => all[Math.floor(next() * all.length)]!),

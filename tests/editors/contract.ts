@@ -9,8 +9,8 @@
  * - **mistake**: the file breaks the contract — not UTF-8; no frontmatter; YAML or MDX that
  *   does not parse; a field missing, empty, of the wrong kind, not one of its allowed values,
  *   an id not in districts.yaml/topics.yaml, a date that is not real or more precise than the
- *   text; a key the guide does not have; a photo that is missing, not an image, narrower than
- *   720 px or over 20 MB; a body with no text; or a change the mutation itself declares a
+ *   text; a key the guide does not have; a photo that is missing, not an image, cut short or
+ *   damaged, narrower than 720 px or over 20 MB; a body with no text; or a change the mutation itself declares a
  *   mistake by the guide's rules for the body (a component or prop the guide does not list, a
  *   required prop removed, code). The check must fail with a proper message.
  * - **legit**: the file says something else but keeps the contract (an optional field removed,
@@ -29,6 +29,8 @@ export type Verdict = 'harmless' | 'legit' | 'mistake' | 'unknown';
 export interface PhotoFacts {
   /** Readable as an image, with its width as shown (after EXIF rotation). */
   width: number | undefined;
+  /** Every pixel decodes: not cut short, not damaged. */
+  intact: boolean;
   bytes: number;
 }
 
@@ -175,11 +177,11 @@ export function photosNamed(file: ReadFile): string[] {
   return names;
 }
 
-/** 第六节: a photo beside index.mdx, an image at least 720 px wide (a phone's width at 2×), at most 20 MB. */
+/** 第六节: a photo beside index.mdx, a whole image at least 720 px wide (a phone's width at 2×), at most 20 MB. */
 export function photoKeeps(src: string, photos: ReadonlyMap<string, PhotoFacts>): boolean {
   if (!PHOTO.test(src)) return false;
   const facts = photos.get(src.slice(2));
-  return facts?.width !== undefined && facts.width >= 720 && facts.bytes <= 20 * 1024 * 1024;
+  return facts?.width !== undefined && facts.intact && facts.width >= 720 && facts.bytes <= 20 * 1024 * 1024;
 }
 
 const hasText = (node: Nodes): boolean =>

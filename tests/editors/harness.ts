@@ -19,12 +19,15 @@ async function photoFacts(folder: string): Promise<Map<string, PhotoFacts>> {
   for (const name of readdirSync(folder).filter((n) => /\.(?:jpe?g|png|webp|avif)$/i.test(n))) {
     const path = join(folder, name);
     let width: number | undefined;
+    let intact = false;
     try {
       width = (await sharp(path).metadata()).autoOrient.width;
+      // Decoded to the last pixel, as the build's photo step reads it.
+      intact = Boolean(await sharp(path).raw().toBuffer());
     } catch {
-      width = undefined;
+      intact = false;
     }
-    facts.set(name, { width, bytes: statSync(path).size });
+    facts.set(name, { width, intact, bytes: statSync(path).size });
   }
   return facts;
 }

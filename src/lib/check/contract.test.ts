@@ -162,6 +162,46 @@ describe('component props', () => {
   });
 });
 
+describe('what would be published broken (the issue’s cases)', () => {
+  const before = (block: string) => replace('## 抓党建树新风', `${block}\n\n## 抓党建树新风`);
+
+  it('names each at its line, with what to write instead', async () => {
+    const cases = [
+      before('![社区活动](./photo-1.jpg)'),
+      before('见[九州路专版](/features/jiuzhoulux/)。'),
+      before('见[第九十九节](#section-99)。'),
+      before('# 九龙办事处'),
+      before('<Gallery></Gallery>'),
+      before('<PullQuote>\n\n<Figure src="./photo-1.jpg" alt="社区门口" caption="图注" />\n\n</PullQuote>'),
+    ];
+    const found = [];
+    for (const mdx of cases) found.push(...(await check(mdx)).map((line) => line.split(' | ')[0]));
+    expect(found).toMatchInlineSnapshot(`
+      [
+        "content/features/jiulong/index.mdx:26:1: 错误 error [photo-syntax] 照片要写成 <Figure src="./photo-1.jpg" alt="…" caption="…" />，不能用 Markdown 图片 ![…](…)",
+        "content/features/jiulong/index.mdx:26:2: 错误 error [link-page] 链接 /features/jiuzhoulux/ 指向的网页不存在，是不是 /features/jiuzhoulu/？本站网页的地址形如 /features/拼音名/、/districts/区/、/topics/话题/、/archive/，以 / 结尾",
+        "content/features/jiulong/index.mdx:26:2: 错误 error [link-anchor] 链接 #section-99 指向的位置不存在：本文的小标题是 #section-1、#section-2、#section-3（## 依次是 #section-1、#section-2……，### 是 #section-1-1……）",
+        "content/features/jiulong/index.mdx:26: 错误 error [heading-level] 正文里的小标题从 ## 开始：# 是整篇的主标题（写在 title 里），正文再用 # 网页上就有了两个主标题。改成 ## 小标题",
+        "content/features/jiulong/index.mdx:26: 错误 error [component-empty] <Gallery> 是空的：放进至少一个 <Figure>，或删去 <Gallery>",
+        "content/features/jiulong/index.mdx:26: 错误 error [component-empty] <PullQuote> 是空的：在 <PullQuote> 和 </PullQuote> 之间写上内容，或删去它",
+        "content/features/jiulong/index.mdx:28: 错误 error [component-place] <Figure> 不能放在 <PullQuote> 里：<PullQuote> 只包文字。把 <Figure> 移到 </PullQuote> 后面，前后各空一行",
+      ]
+    `);
+  });
+
+  it('names a photo cut short, as an interrupted upload leaves it, at the line that uses it', async () => {
+    const photo = readFileSync(join(repo, 'content/features/jiulong/photo-1.jpg'));
+    const found = await check(original, (project) => {
+      writeFileSync(join(project, 'content/features/jiulong/photo-1.jpg'), photo.subarray(0, 2048));
+    });
+    expect(found.map((line) => line.split(' | ')[0])).toMatchInlineSnapshot(`
+      [
+        "content/features/jiulong/index.mdx:15: 错误 error [photo-damaged] ./photo-1.jpg 文件不完整或已损坏（常见于上传或复制中断），网页上会显示残缺的照片。请重新导出或重新上传这张照片",
+      ]
+    `);
+  });
+});
+
 it('finds nothing wrong in the real feature it copies', async () => {
   expect(await check(original)).toEqual([]);
 });

@@ -207,6 +207,19 @@ describe('the check cache (a build re-checks only features whose folder changed)
     expect(codes(await checkContent(dir, dir, { cacheFile }))).toEqual([]);
   });
 
+  it('re-checks a photo damaged past its first bytes, the size unchanged: a cached result never stands for another content', async () => {
+    const dir = site({ a: `${frontmatter('标题甲')}\n正文。\n` });
+    const cacheFile = join(dir, '.cache', 'check.json');
+    expect(await checkContent(dir, dir, { cacheFile })).toEqual([]);
+    const photo = readFileSync(join(dir, 'a', 'photo-1.jpg'));
+    // Zeroed well past the header (the first 64 KB, where an earlier cache looked), the size kept.
+    photo.fill(0, 200_000, 204_096);
+    writeFileSync(join(dir, 'a', 'photo-1.jpg'), photo);
+    const later = new Date(Date.now() + 3_600_000);
+    utimesSync(join(dir, 'a', 'photo-1.jpg'), later, later);
+    expect(codes(await checkContent(dir, dir, { cacheFile }))).toEqual(['a/index.mdx:10 [photo-damaged]']);
+  });
+
   it('still compares titles across features when both come from the cache', async () => {
     const dir = site({ a: `${frontmatter('标题甲')}\n正文。\n`, b: `${frontmatter('标题乙')}\n正文。\n` });
     const cacheFile = join(dir, '.cache', 'check.json');

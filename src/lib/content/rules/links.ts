@@ -64,8 +64,10 @@ export interface LinkTargets {
   drafts: ReadonlySet<string>;
 }
 
-const anchorList = (ids: readonly string[]) =>
-  ids.length === 0 ? undefined : ids.length > 6 ? `#${ids.slice(0, 6).join('、#')}…` : `#${ids.join('、#')}`;
+const anchorList = (ids: readonly string[], separator: string) =>
+  ids.length === 0
+    ? undefined
+    : `#${ids.slice(0, 6).join(`${separator}#`)}${ids.length > 6 ? `${separator}…` : ''}`;
 
 /**
  * The findings for `links` of the feature `file`/`slug`: its own #anchors against `anchors`
@@ -81,6 +83,7 @@ export function checkLinks(
   const at = (link: SiteLink, code: string, zh: string, en: string) =>
     out.push({ file, line: link.line, column: link.column, severity: 'error', code, zh, en });
   for (const link of links) {
+    if (ELSEWHERE.test(link.href)) continue;
     const own = link.href.startsWith('#');
     if (!own && !targets) continue;
     const { path, fragment } = resolveLink(link.href, slug);
@@ -115,13 +118,14 @@ export function checkLinks(
       continue;
     }
     if (fragment === undefined || ids === undefined || ids.includes(fragment)) continue;
-    const shown = anchorList(ids);
+    const shown = anchorList(ids, '、');
+    const shownEn = anchorList(ids, ', ');
     const where = own ? '本文' : `${feature} 这篇`;
     at(
       link,
       'link-anchor',
       `链接 ${link.href} 指向的位置不存在：${shown ? `${where}的小标题是 ${shown}（## 依次是 #section-1、#section-2……，### 是 #section-1-1……）` : `${where}没有 ## 小标题，没有可以指向的位置`}`,
-      `${link.href} points to no heading: ${shown ? `the headings are ${shown}` : 'that feature has no ## headings'}`,
+      `${link.href} points to no heading: ${shownEn ? `the headings are ${shownEn}` : 'there are no ## headings to point to'}`,
     );
   }
   return out;
