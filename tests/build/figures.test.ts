@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { IMAGE_FILE, referencedAssetNames, TEXT_FILE } from '../../src/lib/build/asset-links.ts';
+import { IMAGE_FILE, referencedAssetNames, TEXT_FILE } from '../support/asset-links.ts';
 import { dist, publishedFeatures, readDist } from '../support/site.ts';
 
 describe.each(publishedFeatures)('features/$slug/ photos', (feature) => {

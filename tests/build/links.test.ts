@@ -1,12 +1,12 @@
 /**
- * No broken link in the built site (src/lib/link-check.ts): every href, src, srcset, form
+ * No broken link in the built site (tests/support/link-check.ts): every href, src, srcset, form
  * action and #anchor of every page, and the site's own addresses in its meta tags, JSON-LD,
  * feeds and sitemaps, resolved against the page's public address and found in the build.
  * Run over the build in dist/ and, when scripts/test.mjs made it (SUBPATH_DIST), over the
  * same site built for a sub-path (SITE_URL=https://example.cn/zhuanban/).
  */
 import { describe, expect, it } from 'vitest';
-import { builtSiteUrl, checkLinks } from '../../src/lib/link-check.ts';
+import { builtSiteUrl, checkLinks } from '../support/link-check.ts';
 import { dist } from '../support/site.ts';
 
 const builds = [

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nginxConf } from '../../scripts/nginx-conf.ts';
-import { builtSiteUrl } from '../../src/lib/link-check.ts';
+import { builtSiteUrl } from '../support/link-check.ts';
 import { IMMUTABLE, nginxServerBlock, REVALIDATE, SECURITY_HEADERS } from '../../src/lib/http-headers.ts';
 import { dist, repo } from '../support/site.ts';
 

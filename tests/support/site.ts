@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { XMLParser } from 'fast-xml-parser';
-import { builtSiteUrl } from '../../src/lib/link-check.ts';
+import { builtSiteUrl } from './link-check.ts';
 import { sitePath } from '../../src/lib/site-url.ts';
 
 export const repo = fileURLToPath(new URL('../../', import.meta.url));

@@ -12,7 +12,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { sitePath } from './site-url.ts';
+import { sitePath } from '../../src/lib/site-url.ts';
 
 export interface BrokenLink {
   /** The file the link is in, relative to dist/ (features/jiulong/index.html). */
