@@ -7,7 +7,8 @@
  * resolution of the fields that point elsewhere: district and tags become references to the
  * other two collections. The cover photo stays a path beside index.mdx, checked as the check
  * checks it: the features loader resolves it to the photo's content hash and size, so no photo
- * is imported into the bundle (src/lib/features/loader.ts).
+ * is imported into the bundle. The loader runs the check's own rules on each feature before
+ * this schema sees it (src/lib/features/loader.ts).
  */
 import { defineCollection, reference } from 'astro:content';
 import { file } from 'astro/loaders';

@@ -20,12 +20,9 @@
  *
  * CHECK_BUILD_SEED draws another sample.
  */
-import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createProcessor } from '@mdx-js/mdx';
-import type { LoaderContext } from 'astro/loaders';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { z } from 'astro/zod';
 import { parse, type HTMLElement } from 'node-html-parser';
@@ -47,6 +44,7 @@ import { messageProblems, Workspace } from '../editors/harness.ts';
 import { fixtures } from '../editors/mutation-run.ts';
 import { characterMutations, random, type Mutation } from '../editors/mutations.ts';
 import { pageMutations } from '../editors/page-mutations.ts';
+import { loaderContext } from '../support/loader-context.ts';
 import { letters } from '../support/site.ts';
 
 const SEED = Number(process.env['CHECK_BUILD_SEED'] ?? 1818);
@@ -60,38 +58,15 @@ const container = await AstroContainer.create();
 /** The collection's schema as src/content.config.ts gives it, references as plain ids. */
 const schema = featureSchema({ photo: photoPath(FIELDS.coverSrc), district: z.string(), topic: z.string() });
 
-interface Entry {
-  id: string;
-  digest?: string | number;
-  data: Record<string, unknown>;
-  rendered?: { metadata?: Record<string, unknown> };
-}
-
 function loaderFor(root: string) {
-  const entries = new Map<string, Entry>();
-  const meta = new Map<string, string>();
-  const context = {
-    collection: 'features',
-    store: {
-      get: (id: string) => entries.get(id),
-      set: (entry: Entry) => {
-        entries.set(entry.id, entry);
-        return true;
-      },
-      delete: (id: string) => entries.delete(id),
-      keys: () => [...entries.keys()],
-    },
-    meta,
-    logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
-    config: { root: pathToFileURL(`${root}/`), cacheDir: pathToFileURL(`${root}/.cache/astro/`), base: '/' },
-    parseData: ({ id, data }: { id: string; data: Record<string, unknown> }) => {
+  const { context, entries } = loaderContext(root, {
+    parseData: ({ id, data }) => {
       const result = schema.safeParse(data);
       // Astro stops the build on an entry its schema refuses.
       if (!result.success) throw new Error(`${id}: data does not match collection schema`);
       return Promise.resolve(result.data);
     },
-    generateDigest: (text: string) => createHash('sha256').update(text).digest('hex'),
-  } as unknown as LoaderContext;
+  });
   const loader = featuresLoader({ base: 'content/features' });
   return {
     load: () => loader.load(context),

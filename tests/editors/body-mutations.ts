@@ -8,8 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { encodeGb18030 } from '../support/gb18030.ts';
-import { bare, pick, random, type FeatureFixture, type Mutation } from './mutations.ts';
-import { lineOfField, valueText } from './yaml-edit.ts';
+import { photosInUse, pick, random, type FeatureFixture, type Mutation } from './mutations.ts';
 
 const lineCount = (text: string) => text.split('\n').length;
 
@@ -137,12 +136,7 @@ export function bodyMutations(
     replace('photo reference', `Figure ${what}`, 'src="./photo-2.jpg"', to);
   // Photo files, the cover's and a Figure's: renamed, deleted, replaced by one too small, soft, not an image or too big.
   for (const feature of features) {
-    const cover = bare(valueText(feature.source, ['cover', 'src']) ?? '').slice(2);
-    const figure = /<Figure src="\.\/([^"]+)"/.exec(feature.source)?.[1];
-    for (const name of new Set([cover, figure])) {
-      if (!name || !feature.photos.includes(name)) continue;
-      const line =
-        cover === name ? lineOfField(feature.source, ['cover', 'src'])! : lineOf(feature.source, `src="./${name}"`);
+    for (const { name, line } of photosInUse(feature)) {
       const file = (what: string, files: Record<string, Uint8Array | null>) => {
         add(feature, 'photo file', `${name} ${what}`, feature.source, [line], { files });
       };

@@ -7,6 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lineOfField, valueText } from './yaml-edit.ts';
 
 export interface FeatureFixture {
   slug: string;
@@ -47,6 +48,21 @@ export const pick = <T>(next: () => number, items: readonly T[]): T => items[Mat
 
 /** The value as written, without YAML quotes. */
 export const bare = (text: string) => text.replace(/^"(.*)"$/s, '$1').replace(/^'(.*)'$/s, '$1');
+
+/** The cover's photo and the first Figure's, each with the line that names it, as files of the folder. */
+export function photosInUse(feature: FeatureFixture): { name: string; line: number }[] {
+  const cover = bare(valueText(feature.source, ['cover', 'src']) ?? '').slice(2);
+  const figure = /<Figure src="\.\/([^"]+)"/.exec(feature.source)?.[1];
+  return [...new Set([cover, figure])]
+    .filter((name): name is string => name !== undefined && feature.photos.includes(name))
+    .map((name) => ({
+      name,
+      line:
+        name === cover
+          ? lineOfField(feature.source, ['cover', 'src'])!
+          : feature.source.slice(0, feature.source.indexOf(`src="./${name}"`)).split('\n').length,
+    }));
+}
 
 export function readFixtures(featuresDir: string): FeatureFixture[] {
   return readdirSync(featuresDir, { withFileTypes: true })

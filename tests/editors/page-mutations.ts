@@ -9,8 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMPONENTS, type ComponentName } from '../../src/lib/content/components.ts';
-import { bare, pick, random, type FeatureFixture, type Mutation } from './mutations.ts';
-import { lineOfField, valueText } from './yaml-edit.ts';
+import { bare, photosInUse, pick, random, type FeatureFixture, type Mutation } from './mutations.ts';
+import { valueText } from './yaml-edit.ts';
 
 const FEATURES = join(import.meta.dirname, '../../content/features');
 
@@ -184,14 +184,7 @@ export function pageMutations(features: readonly FeatureFixture[], seed = 1818):
 
   // Photo files damaged the ways transfers damage them; the cover and a Figure's.
   for (const feature of features) {
-    const cover = bare(valueText(feature.source, ['cover', 'src']) ?? '').slice(2);
-    const figure = /<Figure src="\.\/([^"]+)"/.exec(feature.source)?.[1];
-    for (const name of new Set([cover, figure])) {
-      if (!name || !feature.photos.includes(name)) continue;
-      const line =
-        cover === name
-          ? lineOfField(feature.source, ['cover', 'src'])!
-          : feature.source.slice(0, feature.source.indexOf(`src="./${name}"`)).split('\n').length;
+    for (const { name, line } of photosInUse(feature)) {
       const bytes = readFileSync(join(FEATURES, feature.slug, name));
       const corrupt = Buffer.from(bytes);
       corrupt.fill(0, Math.floor(bytes.length / 3), Math.floor(bytes.length / 3) + 4096);

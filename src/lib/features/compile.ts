@@ -167,7 +167,7 @@ function convert(nodes: readonly RootContent[], out: BodyNode[], context: Contex
     run = [];
   };
   for (const node of nodes) {
-    if (node.type === 'mdxjsEsm') continue; // the guard allows only imports that are not needed
+    if (node.type === 'mdxjsEsm') continue; // the rules allow only imports that are not needed (mdx-guard.ts)
     if (isJsx(node) && node.name && /^[A-Z]/.test(node.name)) {
       flush();
       out.push(component(node, context));

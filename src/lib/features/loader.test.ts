@@ -4,14 +4,12 @@
  * is told about a missing photo. The Astro loader context is a small stand-in with the same
  * data store semantics (get/set/delete/keys and digests).
  */
-import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import type { LoaderContext } from 'astro/loaders';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loaderContext } from '../../../tests/support/loader-context.ts';
 import { hashFile } from '../photos/photo-cache.ts';
 import { readingTime } from '../reading-time.ts';
 import { featureContentOf } from './content.ts';
@@ -19,13 +17,6 @@ import { featuresLoader, PIPELINE_FILES, RULES_DIR, RULES_FILES } from './loader
 
 const repo = join(import.meta.dirname, '..', '..', '..');
 const SEEDS = join(repo, 'content', 'features');
-
-interface Entry {
-  id: string;
-  digest?: string | number;
-  data: Record<string, unknown>;
-  rendered?: { metadata?: Record<string, unknown> };
-}
 
 let root = '';
 afterEach(() => {
@@ -39,26 +30,8 @@ function project(...slugs: string[]) {
   // The district and topic lists the features name: the loader checks them as the check does.
   for (const list of ['districts.yaml', 'topics.yaml'])
     copyFileSync(join(repo, 'content', list), join(root, 'content', list));
-  const entries = new Map<string, Entry>();
   const written: string[] = [];
-  const context = {
-    collection: 'features',
-    store: {
-      get: (id: string) => entries.get(id),
-      set: (entry: Entry) => {
-        entries.set(entry.id, entry);
-        written.push(entry.id);
-        return true;
-      },
-      delete: (id: string) => entries.delete(id),
-      keys: () => [...entries.keys()],
-    },
-    meta: new Map<string, string>(),
-    logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
-    config: { root: pathToFileURL(`${root}/`), cacheDir: pathToFileURL(`${root}/.cache/`) },
-    parseData: ({ data }: { data: Record<string, unknown> }) => Promise.resolve(data),
-    generateDigest: (text: string) => createHash('sha256').update(text).digest('hex'),
-  } as unknown as LoaderContext;
+  const { context, entries } = loaderContext(root, { onSet: (id) => written.push(id) });
   const load = async () => {
     written.length = 0;
     await featuresLoader({ base: 'content/features' }).load(context);
