@@ -7,7 +7,7 @@
  */
 import type { Nodes, Parent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import { componentSpec, type ComponentSpec } from '../components.ts';
+import { COMPONENTS, componentSpec, type ComponentSpec } from '../components.ts';
 import type { Diagnostic } from '../diagnostic.ts';
 import { nearest } from '../nearest.ts';
 import { reporter, type FeatureText, type Report } from './feature.ts';
@@ -80,27 +80,40 @@ function checkProps(element: Element, spec: ComponentSpec, report: Report): void
   }
 }
 
-const HOLDS = {
-  none: { zh: '不包任何内容，写成 <X … />', en: 'holds nothing and is written <X … />' },
-  components: { zh: '里只放组件，每个一行', en: 'holds components only, one per line' },
-  text: { zh: '只包文字', en: 'holds text only' },
-  blocks: { zh: '只包段落和列表', en: 'holds paragraphs and lists only' },
-} as const;
+/** The components that may stand inside `name`, as <A>、<B>: those whose parents name it. */
+const inside = (name: string, separator: string) =>
+  COMPONENTS.filter((c) => c.parents.includes(name as ComponentSpec['name']))
+    .map((c) => `<${c.name}>`)
+    .join(separator);
 
-/** What `container` holds that it may not, other than components (their place is their own rule). */
+/** What a component holds, in words, for the messages. */
+function holds(spec: ComponentSpec): { zh: string; en: string } {
+  switch (spec.content) {
+    case 'none':
+      return { zh: `不包任何内容，写成 <${spec.name} … />`, en: `holds nothing and is written <${spec.name} … />` };
+    case 'components':
+      return { zh: `里只放 ${inside(spec.name, '、')}，每个一行`, en: `holds ${inside(spec.name, ', ')} only, one per line` };
+    case 'text':
+      return { zh: '只包文字', en: 'holds text only' };
+    case 'blocks':
+      return { zh: '只包段落和列表', en: 'holds paragraphs and lists only' };
+  }
+}
+
+/** What a component holds that it may not, other than components (their place is their own rule). */
 function checkContent(element: Element, spec: ComponentSpec, report: Report): void {
   const name = spec.name;
   const children = childrenOf(element).filter((child) => !isBlank(child));
   const content = children.filter((child) => !(isElement(child) && componentSpec(child.name ?? '')));
-  const holds = HOLDS[spec.content];
+  const what = holds(spec);
   if (spec.content === 'none' || spec.content === 'components') {
     const stray = content[0];
     if (stray)
       report(
         stray,
         'component-content',
-        `<${name}> ${holds.zh.replace('X', name)}：${spec.content === 'none' ? `把中间的内容删去，或移到 <${name} … /> 外面` : `文字请写在 <${name}> 外面，图注写在各 <Figure> 的 caption="…" 里`}`,
-        `<${name}> ${holds.en.replace('X', name)}: move what stands inside out of it`,
+        `<${name}> ${what.zh}：${spec.content === 'none' ? `把中间的内容删去，或移到 <${name} … /> 外面` : `文字请写在 <${name}> 外面`}`,
+        `<${name}> ${what.en}: move what stands inside out of it`,
       );
   } else {
     const walk = (node: Nodes): void => {
@@ -117,8 +130,8 @@ function checkContent(element: Element, spec: ComponentSpec, report: Report): vo
         report(
           node,
           'component-content',
-          `<${name}> ${holds.zh}：不能放列表、表格、引用或分隔线`,
-          `<${name}> ${holds.en}: no lists, tables, quotations or rules`,
+          `<${name}> ${what.zh}：不能放列表、表格、引用或分隔线`,
+          `<${name}> ${what.en}: no lists, tables, quotations or rules`,
         );
         return;
       }
@@ -136,10 +149,10 @@ function checkContent(element: Element, spec: ComponentSpec, report: Report): vo
       element,
       'component-empty',
       spec.content === 'components'
-        ? `<${name}> 是空的：放进至少一个 <Figure>，或删去 <${name}>`
+        ? `<${name}> 是空的：放进至少一个 ${inside(name, '或')}，或删去 <${name}>`
         : `<${name}> 是空的：在 <${name}> 和 </${name}> 之间写上内容，或删去它`,
       spec.content === 'components'
-        ? `<${name}> is empty: put at least one <Figure> in it, or remove it`
+        ? `<${name}> is empty: put at least one ${inside(name, ' or ')} in it, or remove it`
         : `<${name}> is empty: write its text between <${name}> and </${name}>, or remove it`,
       { column: false },
     );
@@ -152,12 +165,12 @@ function checkPlace(element: Element, spec: ComponentSpec, parent: Nodes | undef
   const where = parent === undefined || parent.type === 'root' ? 'body' : container?.name;
   if (where && spec.parents.includes(where)) return;
   if (container) {
-    const holds = HOLDS[container.content];
+    const what = holds(container);
     report(
       element,
       'component-place',
-      `<${name}> 不能放在 <${container.name}> 里：<${container.name}> ${holds.zh.replace('X', container.name)}。把 <${name}> 移到 </${container.name}> 后面，前后各空一行`,
-      `<${name}> cannot stand inside <${container.name}>, which ${holds.en.replace('X', container.name)}; move it out, with a blank line before and after`,
+      `<${name}> 不能放在 <${container.name}> 里：<${container.name}> ${what.zh}。把 <${name}> 移到 </${container.name}> 后面，前后各空一行`,
+      `<${name}> cannot stand inside <${container.name}>, which ${what.en}; move it out, with a blank line before and after`,
       { column: false },
     );
   } else {
