@@ -7,8 +7,6 @@
  * demands exactly these names), and the editors' desk builds its insertable blocks from it.
  */
 
-export type ComponentName = 'Figure' | 'Gallery' | 'EditorNote' | 'InfoBox' | 'PullQuote';
-
 export interface PropSpec {
   name: string;
   /**
@@ -38,8 +36,8 @@ export interface PropSpec {
  */
 export type ContentModel = 'none' | 'components' | 'text' | 'blocks';
 
-export interface ComponentSpec {
-  name: ComponentName;
+export interface ComponentSpec<Name extends string = string> {
+  name: Name;
   /** Its name in the editors' guide. */
   zh: string;
   doc: string;
@@ -48,7 +46,7 @@ export interface ComponentSpec {
   /** Left empty, it renders an empty box: it must hold at least one of what it may hold. */
   nonEmpty: boolean;
   /** Where it may stand: in the body itself, on lines of its own, or directly inside these components. */
-  parents: readonly ('body' | ComponentName)[];
+  parents: readonly ('body' | Name)[];
 }
 
 const text = (name: string, doc: string, more: Partial<PropSpec> = {}): PropSpec => ({
@@ -59,8 +57,7 @@ const text = (name: string, doc: string, more: Partial<PropSpec> = {}): PropSpec
   ...more,
 });
 
-/** In the order the guide presents them. */
-export const COMPONENTS: readonly ComponentSpec[] = [
+const REGISTRY = [
   {
     name: 'Figure',
     zh: '照片',
@@ -141,13 +138,22 @@ export const COMPONENTS: readonly ComponentSpec[] = [
     nonEmpty: true,
     parents: ['body'],
   },
-];
+] as const satisfies readonly ComponentSpec[];
+
+/** The components' names: 'Figure' | 'Gallery' | … */
+export type ComponentName = (typeof REGISTRY)[number]['name'];
+
+/**
+ * The components, in the order the guide presents them. Typed by their own names, so a parent
+ * that names no component fails type checking here.
+ */
+export const COMPONENTS: readonly ComponentSpec<ComponentName>[] = REGISTRY;
 
 export const COMPONENT_NAMES: readonly ComponentName[] = COMPONENTS.map((c) => c.name);
 
-const BY_NAME = new Map<string, ComponentSpec>(COMPONENTS.map((c) => [c.name, c]));
+const BY_NAME = new Map<string, ComponentSpec<ComponentName>>(COMPONENTS.map((c) => [c.name, c]));
 
 export const isComponentName = (name: string): name is ComponentName => BY_NAME.has(name);
 
 /** The registry entry of a site component, or undefined for any other name. */
-export const componentSpec = (name: string): ComponentSpec | undefined => BY_NAME.get(name);
+export const componentSpec = (name: string): ComponentSpec<ComponentName> | undefined => BY_NAME.get(name);

@@ -7,7 +7,7 @@
  */
 import type { Nodes, Parent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import { COMPONENTS, componentSpec, type ComponentSpec } from '../components.ts';
+import { COMPONENTS, componentSpec, type ComponentName, type ComponentSpec } from '../components.ts';
 import type { Diagnostic } from '../diagnostic.ts';
 import { nearest } from '../nearest.ts';
 import { reporter, type FeatureText, type Report } from './feature.ts';
@@ -82,7 +82,7 @@ function checkProps(element: Element, spec: ComponentSpec, report: Report): void
 
 /** The components that may stand inside `name`, as <A>、<B>: those whose parents name it. */
 const inside = (name: string, separator: string) =>
-  COMPONENTS.filter((c) => c.parents.includes(name as ComponentSpec['name']))
+  COMPONENTS.filter((c) => c.parents.includes(name as ComponentName))
     .map((c) => `<${c.name}>`)
     .join(separator);
 
