@@ -10,10 +10,15 @@ import { sitePages } from '../../src/lib/content/site-pages.ts';
 import { readFeatures, readTaxonomy } from '../../src/lib/features/source.ts';
 import { dist, repo } from '../support/site.ts';
 
-/** The site path of every page and feed of the build: index.html → its folder; sitemaps aside. */
+/**
+ * The site path of every page and feed of the build: index.html → its folder; sitemaps aside,
+ * and the editors' desk (admin/), which is no page of the site a feature may link to.
+ */
 function builtPages(): string[] {
   return readdirSync(dist, { recursive: true, encoding: 'utf8' })
-    .filter((file) => /\.(?:html|xml)$/.test(file) && !/^(?:pagefind|_astro)/.test(file) && !file.includes('sitemap'))
+    .filter(
+      (file) => /\.(?:html|xml)$/.test(file) && !/^(?:pagefind|_astro|admin\/)/.test(file) && !file.includes('sitemap'),
+    )
     .map((file) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`)
     .sort();
 }
