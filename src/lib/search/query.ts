@@ -1,12 +1,18 @@
 /**
- * Turns what a reader typed into the terms we search for.
+ * Turns what a reader typed into the terms we search for; a feature must contain every term.
  *
  * A term is a run of text matched exactly as written, after the same folding as the index
- * (fold.ts: width and case), so punctuation inside a term counts: 35.97平方公里, PM2.5 and
- * 变化，门口 find exactly the features that print them. Terms are separated by:
- *   - any whitespace (a space, a full-width space): 海绵 改造 means features with both;
- *   - an ASCII double quote, the usual phrase syntax ("海绵城市" is the term 海绵城市);
+ * (fold.ts: width and case). Terms are separated, as in any Chinese search box, by:
+ *   - any whitespace (a space, a full-width space): 海绵 改造;
+ *   - punctuation a reader types between words, in any mix with spaces (SEPARATORS): commas
+ *     , ， 、, stops 。 ; : ! ?, slashes and bars / \ |, dashes, dots and brackets —
+ *     三项工程,一项管理 finds the feature that prints 三项工程、一项管理;
  *   - emoji, which articles do not print but phone keyboards slip in (😀天健湖 is 天健湖).
+ * Kept whole, because the punctuation is part of the word: a decimal point or a thousands
+ * separator in a number, a colon or slash between digits (35.97, 2,500, 8:30, 1/3), and a
+ * point between letters and digits (PM2.5). A phrase in quotes (“…” "…" ‘…’ 「…」 『…』) is one
+ * term with its punctuation: “变化，门口” finds only the features that print it so; whitespace
+ * still ends it, and a quote left open runs to the end of the query.
  * A term with no letter or digit (！？。) is dropped, and markup is removed (<b>海绵</b> is 海绵).
  * A query that may hold traditional characters is also searched in simplified Chinese
  * (黨建引領 → 党建引领): each term has that second spelling as an alternative, and a feature
@@ -20,9 +26,37 @@ export const MAX_QUERY_LENGTH = 64;
 /** At most this many terms are searched; more would only ever narrow to nothing. */
 export const MAX_TERMS = 6;
 
-/** Characters that end a term besides whitespace: the phrase quote and emoji. */
-const SEPARATOR = /["\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u200d\ufe0e\ufe0f]/u;
+/** Punctuation that separates terms, as folded (，→ , ；→ ; （→ ( …→ ...). */
+export const SEPARATORS = new Set([...',、;:.。!?/\\|¦‖~〜·・•‧—―–()[]{}<>【】〔〕〖〗《》〈〉']);
+/** Quote marks, by family: a phrase opened by any mark of a family is closed by any mark of the same family. */
+const QUOTE_FAMILIES = ['"“”„‟〝〞〟', '‘’‚‛', '「」', '『』'];
+const QUOTE_FAMILY = new Map(QUOTE_FAMILIES.flatMap((family, i) => [...family].map((mark) => [mark, i] as const)));
+/** Emoji and their modifiers: separators too. */
+const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u200d\ufe0e\ufe0f]/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const DIGIT = /^[0-9]$/u;
+const LATIN_OR_DIGIT = /^[0-9a-z]$/u;
+
+/**
+ * Whether the separator at `chars[i]` belongs to the word around it: a point between letters
+ * or digits (35.97, pm2.5), a colon or slash between digits (8:30, 1/3), a comma before exactly
+ * three digits (2,500 — but pm2.5,5g is two terms).
+ */
+function keptWhole(chars: readonly string[], i: number): boolean {
+  const before = chars[i - 1] ?? '';
+  const after = (k: number) => chars[i + k] ?? '';
+  switch (chars[i]) {
+    case '.':
+      return LATIN_OR_DIGIT.test(before) && LATIN_OR_DIGIT.test(after(1));
+    case ':':
+    case '/':
+      return DIGIT.test(before) && DIGIT.test(after(1));
+    case ',':
+      return DIGIT.test(before) && [1, 2, 3].every((k) => DIGIT.test(after(k))) && !DIGIT.test(after(4));
+    default:
+      return false;
+  }
+}
 
 export interface QueryTerm {
   /** The term as searched first: folded characters. */
@@ -44,9 +78,12 @@ function withoutMarkup(raw: string): string {
 
 /** Folded terms of `text`, in order, without repeats. */
 function termsOf(text: string): string[][] {
+  const chars = [...foldText(text)];
   const terms: string[][] = [];
   const seen = new Set<string>();
   let term: string[] = [];
+  /** The quote family of the phrase being read, if any. */
+  let phrase: number | undefined;
   const end = () => {
     const key = term.join('');
     if (term.length > 0 && LETTER_OR_DIGIT.test(key) && !seen.has(key)) {
@@ -55,10 +92,19 @@ function termsOf(text: string): string[][] {
     }
     term = [];
   };
-  for (const char of foldText(text)) {
-    if (WHITESPACE.test(char) || SEPARATOR.test(char)) end();
-    else term.push(char);
-  }
+  chars.forEach((char, i) => {
+    const family = QUOTE_FAMILY.get(char);
+    if (WHITESPACE.test(char) || EMOJI.test(char)) {
+      end();
+    } else if (family !== undefined && (phrase === undefined || phrase === family)) {
+      end();
+      phrase = phrase === undefined ? family : undefined;
+    } else if (phrase === undefined && SEPARATORS.has(char) && !keptWhole(chars, i)) {
+      end();
+    } else {
+      term.push(char);
+    }
+  });
   end();
   return terms;
 }
@@ -85,8 +131,9 @@ export function parseQuery(raw: string, toSimplified?: Simplifier): ParsedQuery 
   const terms = capped(termsOf(text)).map((chars): QueryTerm => ({ chars, alternatives: [chars] }));
   if (toSimplified) {
     for (const term of terms) {
-      const [simplified] = termsOf(toSimplified(term.chars.join('')));
-      if (simplified && simplified.join('') !== term.chars.join('')) term.alternatives.push(simplified);
+      // The term converted as a whole: a phrase keeps its punctuation in either spelling.
+      const simplified = [...foldText(toSimplified(term.chars.join('')))];
+      if (simplified.join('') !== term.chars.join('')) term.alternatives.push(simplified);
     }
   }
   return { terms, text: terms.map((term) => term.chars.join('')).join(' ') };
