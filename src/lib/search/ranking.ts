@@ -1,7 +1,14 @@
 /**
- * Ranking: features where the query is frequent or prominent first, and for several terms the
- * feature where all of them matter most — BM25 over the whole archive, computed on the page
- * from what Pagefind returns for each index word.
+ * Ranking: for several terms, features where they stand together in the order typed first
+ * (proximity); then, and for one term, features where the query is frequent or prominent —
+ * BM25 over the whole archive, computed on the page from what Pagefind returns for each index
+ * word.
+ *
+ * Proximity is a tier, not a bonus added to BM25: a reader who types 三项工程,一项管理 copied
+ * a phrase, and the feature that prints 三项工程、一项管理 should come before one that uses
+ * both words often but apart, however often. Neighbouring terms of the query count 2 where the
+ * second follows the first with at most NEAR characters between, 1 where they stand together
+ * only the other way round; features with the higher sum come first, BM25 orders each tier.
  *
  * Pagefind ranks each index word with BM25 and the weights of the page markup (headline 7,
  * headings, captions: index-document.ts). The search page asks it with options that make a
@@ -78,4 +85,34 @@ export function termFrequency(
   const mean = Math.min(...words.map(({ frequency, count }) => (count > 0 ? frequency / count : 1)));
   const bodyWeight = Math.min(Math.max(Number.isFinite(mean) ? mean : 1, 1), HEADLINE_WEIGHT);
   return starts.reduce((sum, start) => sum + (start < HEAD_SPAN ? HEADLINE_WEIGHT : bodyWeight), 0);
+}
+
+/** At most this many characters between two terms that stand together: 三项工程、一项管理, 海绵城市改造. */
+export const NEAR = 3;
+
+/** Whether some occurrence of `second` starts 0 to NEAR characters after one of `first` ends (sorted starts). */
+function follows(first: readonly number[], firstLength: number, second: readonly number[]): boolean {
+  let j = 0;
+  for (const start of first) {
+    const end = start + firstLength;
+    while (j < second.length && (second[j] ?? 0) < end) j += 1;
+    if (j === second.length) return false;
+    if ((second[j] ?? 0) - end <= NEAR) return true;
+  }
+  return false;
+}
+
+/**
+ * The proximity tier of a page: per pair of neighbouring query terms, 2 if they stand together
+ * in the order typed, 1 if only the other way round, else 0. `starts` are each term's start
+ * positions on the page (ascending), `lengths` each term's length in characters.
+ */
+export function proximity(starts: readonly (readonly number[])[], lengths: readonly number[]): number {
+  let tier = 0;
+  for (let i = 0; i + 1 < starts.length; i++) {
+    const [first = [], second = []] = [starts[i], starts[i + 1]];
+    if (follows(first, lengths[i] ?? 0, second)) tier += 2;
+    else if (follows(second, lengths[i + 1] ?? 0, first)) tier += 1;
+  }
+  return tier;
 }

@@ -131,6 +131,20 @@ describe('createSearchEngine', () => {
     }
   });
 
+  it('puts features where the terms stand together in the order typed first, however often others use them', async () => {
+    const { engine } = engineFor([
+      fakePage(0, 'apart', '三项工程建设', '三项工程推进落实。一项管理见实效。三项工程推进落实，一项管理。'),
+      fakePage(0, 'reversed', '别的标题', '一项管理、三项工程。'),
+      fakePage(0, 'together', '别的标题', '推进“三项工程、一项管理”。'),
+      fakePage(0, 'other', '无关', '无关内容。'),
+    ]);
+    const { hits } = await engine.search('三项工程,一项管理');
+    expect(ids(hits)).toEqual(['together', 'reversed', 'apart']);
+    expect(hits.map((hit) => hit.proximity)).toEqual([2, 1, 0]);
+    // Without the proximity tier, BM25 alone puts the page that uses both most often first.
+    expect(hits[2]?.score).toBeGreaterThan(hits[0]?.score ?? 0);
+  });
+
   it('gives a headline match more weight than one in the body', async () => {
     const { engine } = engineFor([
       fakePage(0, 'body', '别的标题', '海绵城市，海绵城市。'),

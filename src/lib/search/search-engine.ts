@@ -9,13 +9,14 @@
  *      counts are whole) — Pagefind loads the chunks that hold it, once;
  *   3. a page contains a term where the term's words stand at the right offsets from one
  *      another (occurrencesOf); a page must contain every term;
- *   4. pages are ranked by BM25 over the archive (ranking.ts); the filters, if any, are one
- *      more Pagefind search that only names the pages they allow.
+ *   4. pages are ranked by how closely they hold the terms as typed, then by BM25 over the
+ *      archive (ranking.ts); the filters, if any, are one more Pagefind search that only names
+ *      the pages they allow.
  * Result cards are loaded separately (card.ts) and only for the results on screen.
  */
 import { occurrencesOf, planTerm, type TermPlan } from './tokens.ts';
 import { parseQuery, type ParsedQuery, type QueryTerm } from './query.ts';
-import { idf, saturate, termFrequency } from './ranking.ts';
+import { idf, proximity, saturate, termFrequency } from './ranking.ts';
 import { loadSimplifier, mayContainTraditional } from './traditional-chinese.ts';
 import {
   createWordLookups,
@@ -43,6 +44,8 @@ export interface SearchHit {
   occurrences: number[][];
   /** Per query term, the spellings of it found on the page (folded). */
   found: string[][];
+  /** How closely the page holds the terms as typed (ranking.ts): results are ordered by it first. */
+  proximity: number;
   /** Loads the page's fragment (metadata and the first segment of its text). */
   data: () => Promise<unknown>;
 }
@@ -142,6 +145,7 @@ export function createSearchEngine({ pagefind, parts, fetchJson }: SearchEngineO
         score: 0,
         occurrences: [],
         found: [],
+        proximity: 0,
         data: () => result.data(),
       }));
       return { query, hits };
@@ -150,6 +154,7 @@ export function createSearchEngine({ pagefind, parts, fetchJson }: SearchEngineO
     const [first, ...rest] = terms;
     const hits: SearchHit[] = [];
     const termIdf = terms.map((pages) => idf(totalPages || pages.size, pages.size));
+    const lengths = query.terms.map((term) => term.chars.length);
     for (const [id] of first ?? []) {
       if (allowed && !allowed.has(id)) continue;
       if (!rest.every((pages) => pages.has(id))) continue;
@@ -160,10 +165,14 @@ export function createSearchEngine({ pagefind, parts, fetchJson }: SearchEngineO
         score,
         occurrences: onPage.map((term) => term.starts),
         found: onPage.map((term) => term.found),
+        proximity: proximity(
+          onPage.map((term) => term.starts),
+          lengths,
+        ),
         data: onPage[0]!.data,
       });
     }
-    hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+    hits.sort((a, b) => b.proximity - a.proximity || b.score - a.score || (a.id < b.id ? -1 : 1));
     return { query, hits };
   }
 
