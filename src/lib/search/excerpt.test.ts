@@ -26,6 +26,17 @@ describe('excerpts', () => {
     expect(matchRanges('海绵海绵', ['海绵'])).toEqual([[0, 4]]);
   });
 
+  it('show a stretch with several terms whole, with less context before it when it is long', () => {
+    const text = `${'一'.repeat(40)}采用海绵城市理念，${'二'.repeat(50)}道路综合改造的一部分${'三'.repeat(40)}`;
+    const at = text.indexOf('海绵');
+    const until = text.indexOf('改造') + 2;
+    const excerpt = show(excerptAround(text, at, ['海绵', '改造'], until));
+    expect(excerpt.match(/\[[^\]]+\]/gu)).toEqual(['[海绵]', '[改造]']);
+    expect([...excerpt.replace(/[…[\]]/gu, '')].length).toBeLessThanOrEqual(EXCERPT_CHARS);
+    // The same stretch short: CONTEXT_BEFORE characters before it, as for one term.
+    expect(show(excerptAround(text, at, ['海绵'], at + 2))).toBe(show(excerptAround(text, at, ['海绵'])));
+  });
+
   it('never cut a mark in half', () => {
     // The window from the start ends inside the match: it is widened to the end of the match.
     const text = `${'一'.repeat(70)}海绵城市建设${'二'.repeat(60)}`;

@@ -69,16 +69,25 @@ export function offsetOfPosition(text: string, index: number): number | undefine
   return undefined;
 }
 
+/** How many code points of `chars` lie before UTF-16 offset `at`. */
+function codePointsBefore(chars: readonly string[], at: number): number {
+  let count = 0;
+  for (let offset = 0; offset < at && count < chars.length; count++) offset += chars[count]?.length ?? 1;
+  return count;
+}
+
 /**
- * An excerpt of `text` (one block) around offset `at`: CONTEXT_BEFORE characters before it,
- * the rest after, cut with an ellipsis where the block goes on, every needle marked.
+ * An excerpt of `text` (one block) showing offsets [at, until): up to CONTEXT_BEFORE characters
+ * before it — fewer when that stretch is long, so that all of it fits — the rest after, cut
+ * with an ellipsis where the block goes on, every needle marked.
  */
-export function excerptAround(text: string, at: number, needles: readonly string[]): Piece[] {
+export function excerptAround(text: string, at: number, needles: readonly string[], until = at): Piece[] {
   const chars = [...text];
   // Work in code points so a cut never splits a character.
-  let before = 0;
-  for (let offset = 0; offset < at && before < chars.length; before++) offset += chars[before]?.length ?? 1;
-  let start = Math.max(0, before - CONTEXT_BEFORE);
+  const before = codePointsBefore(chars, at);
+  const shown = codePointsBefore(chars, until) - before;
+  const context = Math.max(0, Math.min(CONTEXT_BEFORE, Math.floor((EXCERPT_CHARS - shown) / 2)));
+  let start = Math.max(0, before - context);
   const end = Math.min(chars.length, start + EXCERPT_CHARS);
   start = Math.max(0, Math.min(start, end - EXCERPT_CHARS));
   // Marks are found in the window, then the window is cut: a match is never cut in half.
