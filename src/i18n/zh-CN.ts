@@ -117,7 +117,13 @@ export const ui = {
     /** A result whose card could not be loaded (a network error). */
     cardError: '这条结果没能加载，请刷新页面再试。',
     emptyHeading: '可以从这些话题找起',
-    emptyHint: '输入词语即可搜索，例如“海绵城市”“路长制”。多个词用空格隔开，结果须同时包含这些词。',
+    emptyHint: '输入词语即可搜索，例如“海绵城市”“路长制”。',
+    /** How a query is read (src/lib/search/query.ts), for older readers: one rule per line. */
+    queryRules: [
+      '几个词之间用空格、逗号、顿号等隔开，找到的文章同时包含这几个词，例如：三项工程，一项管理',
+      '要找带标点的原话，请加上引号，例如：“三项工程、一项管理”',
+      '数字和字母不会被拆开，例如：35.97、2,500、PM2.5',
+    ],
     noResults: (query: string) => `没有找到包含“${query}”的文章。换个说法试试，或者从下面的话题找起。`,
     noScript: '搜索需要浏览器开启 JavaScript。你也可以按区或按话题浏览全部文章：',
     browseDistricts: '按区浏览',
