@@ -9,6 +9,13 @@ async function typeQuery(page: Page, query: string): Promise<void> {
   await page.waitForFunction((q) => document.documentElement.dataset['searchQuery']?.trim() === q, query.trim());
 }
 
+/** Open /search/?q=… as a shared link does and return the result slugs once they have rendered. */
+export async function openSearch(page: Page, query: string): Promise<string[]> {
+  await page.goto(`search/?q=${encodeURIComponent(query)}`);
+  await page.waitForFunction((q) => document.documentElement.dataset['searchQuery'] === q, query.trim());
+  return renderedResults(page);
+}
+
 /** Type a query into the search page and return the result slugs once they have rendered. */
 export async function search(page: Page, query: string): Promise<string[]> {
   await typeQuery(page, query);

@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { articleBlocks } from './article-text.ts';
-import { renderedResults, search } from './search-helpers.ts';
+import { openSearch, renderedResults, search } from './search-helpers.ts';
 
 test('/search/?q=海绵城市 shows 九州路办事处 and 二七区 with highlighted excerpts', async ({ page }) => {
   await page.goto('search/?q=海绵城市');
@@ -138,6 +138,55 @@ test('海绵 改造 puts 九州路, where both matter most, first', async ({ pag
   await page.goto('search/?q=海绵 改造');
   await expect(page.locator('.search-results .search-card').first()).toContainText('九州路');
   expect((await renderedResults(page))[0]).toBe('jiuzhoulu');
+});
+
+test('/search/?q=三项工程,一项管理 lists 二七区 and 枫杨, both terms marked in each excerpt (issue 22)', async ({
+  page,
+}) => {
+  expect((await openSearch(page, '三项工程,一项管理')).sort()).toEqual(['erqi', 'fengyang']);
+  for (const card of await page.locator('.search-results .search-card').all()) {
+    const marks = await card.locator('.search-card-excerpt mark').allInnerTexts();
+    expect(marks).toEqual(expect.arrayContaining(['三项工程', '一项管理']));
+  }
+  await expect(page.locator('[data-search-input]')).toHaveValue('三项工程,一项管理');
+});
+
+test('/search/?q=序化,洁化,绿化,亮化 lists 枫杨 with the four words marked (issue 22)', async ({ page }) => {
+  expect(await openSearch(page, '序化,洁化,绿化,亮化')).toEqual(['fengyang']);
+  await expect(page.locator('.search-card-excerpt mark')).toHaveText(['序化', '洁化', '绿化', '亮化']);
+});
+
+test('punctuation typed between words separates them; in quotes it is part of the phrase', async ({ page }) => {
+  await page.goto('search/');
+  const both = ['erqi', 'fengyang'];
+  for (const query of [
+    '三项工程，一项管理',
+    '三项工程、一项管理',
+    '三项工程 / 一项管理',
+    '三项工程；一项管理|',
+    '“三项工程、一项管理”',
+  ]) {
+    expect((await search(page, query)).sort(), query).toEqual(both);
+  }
+  // The pages print 、 there: a phrase in quotes with another mark finds nothing.
+  expect(await search(page, '"三项工程,一项管理"')).toEqual([]);
+  // Numbers and Latin words with digits stay whole.
+  expect(await search(page, 'PM2.5,PM10')).toEqual(['jiuzhoulu']);
+  expect(await search(page, '35.97平方公里，天健湖')).toEqual(['gouzhao']);
+  // The help text says so.
+  await expect(page.locator('.search-rules')).toContainText('引号');
+});
+
+test('海绵 改造 shows 二七区 with both words marked where they stand close together', async ({ page }) => {
+  await openSearch(page, '海绵 改造');
+  const erqi = page.locator('.search-results .search-card', { hasText: '二七区' });
+  const marks = await erqi.locator('.search-card-excerpt mark').allInnerTexts();
+  expect(marks).toEqual(expect.arrayContaining(['海绵', '改造']));
+  // Opened from the result, the feature page marks each term.
+  await erqi.locator('.search-card-link').click();
+  await expect(page).toHaveURL(/\/features\/erqi\/\?highlight=/u);
+  const marked = new Set(await page.locator('mark.search-highlight').allInnerTexts());
+  expect([...marked].sort()).toEqual(['改造', '海绵']);
 });
 
 test('龙 lists every feature whose article contains 龙, and nothing else', async ({ page }) => {
