@@ -4,9 +4,10 @@
  * BM25 with weights, idf per index part), over pages tokenized by our tokenizer.
  */
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../../../tests/support/random.ts';
 import { HEAD_SPAN } from './index-document.ts';
 import { languageOfPart, partDir } from './index-plan.ts';
-import { idf, saturate } from './ranking.ts';
+import { idf, NEAR, saturate } from './ranking.ts';
 import { createSearchEngine, type PagefindApi, type PagefindResult } from './search-engine.ts';
 import { indexWords, runsOf } from './tokens.ts';
 
@@ -143,6 +144,48 @@ describe('createSearchEngine', () => {
     expect(hits.map((hit) => hit.proximity)).toEqual([2, 1, 0]);
     // Without the proximity tier, BM25 alone puts the page that uses both most often first.
     expect(hits[2]?.score).toBeGreaterThan(hits[0]?.score ?? 0);
+  });
+
+  it('finds the pages holding every term, terms together in the order typed first (seed 61)', async () => {
+    const random = seeded(61);
+    const alphabet = [...'甲乙丙丁戊'];
+    const separators = [',', '，', '、', '；', '。', '：', '！', '？', '/', '|', ' '];
+    let ordered = 0;
+    for (let round = 0; round < 40; round++) {
+      const bodies = Array.from({ length: 12 }, () =>
+        Array.from({ length: random.int(5, 60) }, () => random.pick(alphabet)).join(''),
+      );
+      const { engine } = engineFor(bodies.map((body, i) => fakePage(0, `p${i}`, '标题', body)));
+      for (let n = 0; n < 10; n++) {
+        const terms = Array.from({ length: random.int(2, 3) }, () =>
+          Array.from({ length: random.int(1, 3) }, () => random.pick(alphabet)).join(''),
+        );
+        const query = terms.reduce((typed, term) => `${typed}${random.pick(separators)}${term}`);
+        const got = ids((await engine.search(query)).hits);
+        const holding = bodies.flatMap((body, i) => (terms.every((term) => body.includes(term)) ? [`p${i}`] : []));
+        expect([...got].sort(), query).toEqual([...holding].sort());
+        /** Whether `second` starts 0 to NEAR characters after an occurrence of `first` ends. */
+        const follows = (body: string, first: string, second: string) =>
+          [...body.matchAll(new RegExp(`(?=${first})`, 'gu'))].some(({ index }) => {
+            const next = body.indexOf(second, index + first.length);
+            return next >= 0 && next - (index + first.length) <= NEAR;
+          });
+        // A term typed twice is searched once.
+        const distinct = [...new Set(terms)];
+        if (distinct.length < 2) continue;
+        const pairs = distinct.slice(1).map((second, i) => [distinct[i] ?? '', second] as const);
+        const bodyOf = (id: string | undefined) => bodies[Number(id?.slice(1))] ?? '';
+        const together = got.filter((id) => pairs.every(([a, b]) => follows(bodyOf(id), a, b)));
+        const apart = got.filter((id) =>
+          pairs.every(([a, b]) => !follows(bodyOf(id), a, b) && !follows(bodyOf(id), b, a)),
+        );
+        if (together.length > 0 && apart.length > 0) ordered += 1;
+        const lastTogether = Math.max(-1, ...together.map((id) => got.indexOf(id)));
+        const firstApart = Math.min(got.length, ...apart.map((id) => got.indexOf(id)));
+        expect(lastTogether, query).toBeLessThan(firstApart);
+      }
+    }
+    expect(ordered).toBeGreaterThan(50);
   });
 
   it('gives a headline match more weight than one in the body', async () => {
