@@ -31,8 +31,9 @@
  * accents, kana, symbols — is written as two Yi syllables (U+A016 + its code point in base
  * 1,056): Yi is alphanumeric, caseless and has no decomposition, and no Chinese newspaper
  * prints it (a Yi syllable in the text is escaped like any other character, so decoding is
- * never ambiguous). Punctuation is therefore searchable like letters: 35.97平方公里 and
- * 变化，门口 find exactly the pages that print them.
+ * never ambiguous). Punctuation is therefore searchable like letters: 35.97平方公里 and the
+ * quoted phrase “变化，门口” find exactly the pages that print them (query.ts decides which
+ * punctuation a reader means as part of a term).
  */
 import { foldChar, WHITESPACE } from './fold.ts';
 
