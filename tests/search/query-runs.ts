@@ -17,7 +17,7 @@ import { articleBlocks, type TruthBlock } from './article-text.ts';
 export const fold = (text: string): string => [...text].map((char) => char.normalize('NFKC').toLowerCase()).join('');
 
 /** Punctuation that separates terms, folded (， is , after folding; 、 and 。 stay). */
-const SEPARATING = /[,、;:.。!?/\\|¦‖~〜·・•‧—―–()[\]{}<>【】〔〕〖〗《》〈〉]/u;
+const SEPARATING = /[,、;:.。!?/\\|¦‖~〜·・•‧—―–#()[\]{}<>【】〔〕〖〗《》〈〉]/u;
 const KEPT_WHOLE = /(?<=[0-9a-z])\.(?=[0-9a-z])|(?<=[0-9])[:/](?=[0-9])|(?<=[0-9]),(?=[0-9]{3}(?![0-9]))/gu;
 /** Quote marks by family, folded: a phrase opened by a mark of a family is closed by any mark of it. */
 const QUOTES = ['"“”„‟〝〞〟', '‘’‚‛', '「」', '『』'];

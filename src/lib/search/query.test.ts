@@ -51,6 +51,7 @@ describe('parseQuery', () => {
     expect(terms('海绵/改造|路长制\\九龙｜社区／黄河')).toEqual(['海绵', '改造', '路长制', '九龙', '社区', '黄河']);
     expect(terms('（海绵）【改造】《条例》〈九龙〉[社区]')).toEqual(['海绵', '改造', '条例', '九龙', '社区']);
     expect(terms('海绵——改造…路长制·九龙。社区～黄河')).toEqual(['海绵', '改造', '路长制', '九龙', '社区', '黄河']);
+    expect(terms('#海绵城市#＃路长制＃')).toEqual(['海绵城市', '路长制']);
   });
 
   it('keeps numbers and Latin words with digits whole', () => {

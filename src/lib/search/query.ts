@@ -5,12 +5,12 @@
  * (fold.ts: width and case). Terms are separated, as in any Chinese search box, by:
  *   - any whitespace (a space, a full-width space): 海绵 改造;
  *   - punctuation a reader types between words, in any mix with spaces (SEPARATORS): commas
- *     , ， 、, stops 。 ; : ! ?, slashes and bars / \ |, dashes, dots and brackets —
+ *     , ， 、, stops 。 ; : ! ?, slashes and bars / \ |, dashes, dots, # and brackets —
  *     三项工程,一项管理 finds the feature that prints 三项工程、一项管理;
  *   - emoji, which articles do not print but phone keyboards slip in (😀天健湖 is 天健湖).
  * Kept whole, because the punctuation is part of the word: a decimal point or a thousands
  * separator in a number, a colon or slash between digits (35.97, 2,500, 8:30, 1/3), and a
- * point between letters and digits (PM2.5). A phrase in quotes (“…” "…" ‘…’ 「…」 『…』) is one
+ * point between Latin letters or digits (PM2.5). A phrase in quotes (“…” "…" ‘…’ 「…」 『…』) is one
  * term with its punctuation: “变化，门口” finds only the features that print it so; whitespace
  * still ends it, and a quote left open runs to the end of the query.
  * A term with no letter or digit (！？。) is dropped, and markup is removed (<b>海绵</b> is 海绵).
@@ -27,7 +27,7 @@ export const MAX_QUERY_LENGTH = 64;
 export const MAX_TERMS = 6;
 
 /** Punctuation that separates terms, as folded (，→ , ；→ ; （→ ( …→ ...). */
-export const SEPARATORS = new Set([...',、;:.。!?/\\|¦‖~〜·・•‧—―–()[]{}<>【】〔〕〖〗《》〈〉']);
+const SEPARATORS = new Set([...',、;:.。!?/\\|¦‖~〜·・•‧—―–#()[]{}<>【】〔〕〖〗《》〈〉']);
 /** Quote marks, by family: a phrase opened by any mark of a family is closed by any mark of the same family. */
 const QUOTE_FAMILIES = ['"“”„‟〝〞〟', '‘’‚‛', '「」', '『』'];
 const QUOTE_FAMILY = new Map(QUOTE_FAMILIES.flatMap((family, i) => [...family].map((mark) => [mark, i] as const)));
