@@ -21,18 +21,16 @@
  * several terms, are the separator property's (separator-property.spec.ts).
  */
 import { expect, test, type Page } from '@playwright/test';
-import path from 'node:path';
 import { seeded } from '../support/random.ts';
-import { archiveSite } from './archive-site.ts';
 import { slugsByPageId } from './article-text.ts';
+import { onArchive, onSevenFeatures, type Corpus } from './corpora.ts';
 import { drawRun, readFeatures, truthFor, typed } from './query-runs.ts';
 import { allResultIds } from './search-helpers.ts';
-import { serveStatic } from './static-server.ts';
 
 const RUNS = 300;
 const ABSENT = 60;
 
-async function checkCorpus(page: Page, base: string, site: string, slugs: readonly string[], seed: number) {
+async function checkCorpus(page: Page, { base, site, slugs }: Corpus, seed: number) {
   const features = await readFeatures(page, base, slugs);
   const slugOf = slugsByPageId(site);
   const holding = await truthFor(features);
@@ -107,10 +105,7 @@ function report(name: string, figures: Awaited<ReturnType<typeof checkCorpus>>):
 
 test('any run of the seven features finds exactly the features that contain it', async ({ page, baseURL }) => {
   test.setTimeout(240_000);
-  await page.goto('/search/');
-  const site = path.resolve(process.env['DIST'] ?? 'dist');
-  const slugs = [...new Set(slugsByPageId(site).values())].sort();
-  const figures = await checkCorpus(page, baseURL ?? '', site, slugs, 101);
+  const figures = await onSevenFeatures(page, baseURL ?? '', (corpus) => checkCorpus(page, corpus, 101));
   report('seven features', figures);
   expect(figures.misses).toEqual([]);
   expect(figures.recall).toBe(100);
@@ -119,19 +114,9 @@ test('any run of the seven features finds exactly the features that contain it',
 
 test('any run of a 200-feature archive finds exactly the features that contain it', async ({ page }) => {
   test.setTimeout(300_000);
-  const site = path.resolve('test-results/archive-site');
-  const started = performance.now();
-  const slugs = await archiveSite(path.resolve(process.env['DIST'] ?? 'dist'), site, 200);
-  console.log(`archive of ${slugs.length} features made and indexed in ${Math.round(performance.now() - started)} ms`);
-  const server = await serveStatic(site);
-  try {
-    await page.goto(`${server.url}/search/`);
-    const figures = await checkCorpus(page, server.url, site, slugs, 202);
-    report('200-feature archive', figures);
-    expect(figures.misses).toEqual([]);
-    expect(figures.recall).toBe(100);
-    expect(figures.precision).toBe(100);
-  } finally {
-    await server.close();
-  }
+  const figures = await onArchive(page, 'archive-site', (corpus) => checkCorpus(page, corpus, 202));
+  report('200-feature archive', figures);
+  expect(figures.misses).toEqual([]);
+  expect(figures.recall).toBe(100);
+  expect(figures.precision).toBe(100);
 });

@@ -15,11 +15,10 @@
  * every feature where no two neighbouring runs stand together at all, in either order.
  */
 import { expect, test, type Page } from '@playwright/test';
-import path from 'node:path';
 import { NEAR } from '../../src/lib/search/ranking.ts';
 import { seeded, type Random } from '../support/random.ts';
-import { archiveSite } from './archive-site.ts';
 import { slugsByPageId } from './article-text.ts';
+import { onArchive, onSevenFeatures, type Corpus } from './corpora.ts';
 import {
   drawJoiner,
   drawRun,
@@ -32,7 +31,6 @@ import {
   type Feature,
 } from './query-runs.ts';
 import { allResultIds } from './search-helpers.ts';
-import { serveStatic } from './static-server.ts';
 
 const QUERIES = 240;
 /** Each run at most this long, so that three fit the query's 64 characters. */
@@ -83,7 +81,7 @@ function standsAfter(texts: readonly string[], first: string, second: string): b
   });
 }
 
-async function checkCorpus(page: Page, base: string, site: string, slugs: readonly string[], seed: number) {
+async function checkCorpus(page: Page, { base, site, slugs }: Corpus, seed: number) {
   const features = await readFeatures(page, base, slugs);
   const slugOf = slugsByPageId(site);
   const holding = await truthFor(features);
@@ -159,10 +157,7 @@ test('runs joined by separators find exactly the features holding all of them, t
   baseURL,
 }) => {
   test.setTimeout(240_000);
-  await page.goto('/search/');
-  const site = path.resolve(process.env['DIST'] ?? 'dist');
-  const slugs = [...new Set(slugsByPageId(site).values())].sort();
-  const figures = await checkCorpus(page, baseURL ?? '', site, slugs, 2201);
+  const figures = await onSevenFeatures(page, baseURL ?? '', (corpus) => checkCorpus(page, corpus, 2201));
   report('seven features', figures);
   expect(figures.misses).toEqual([]);
   expect(figures.recall).toBe(100);
@@ -173,17 +168,9 @@ test('runs joined by separators find exactly the features holding all of them, t
   page,
 }) => {
   test.setTimeout(300_000);
-  const site = path.resolve('test-results/archive-site-separators');
-  const slugs = await archiveSite(path.resolve(process.env['DIST'] ?? 'dist'), site, 200);
-  const server = await serveStatic(site);
-  try {
-    await page.goto(`${server.url}/search/`);
-    const figures = await checkCorpus(page, server.url, site, slugs, 2202);
-    report('200-feature archive', figures);
-    expect(figures.misses).toEqual([]);
-    expect(figures.recall).toBe(100);
-    expect(figures.precision).toBe(100);
-  } finally {
-    await server.close();
-  }
+  const figures = await onArchive(page, 'archive-site-separators', (corpus) => checkCorpus(page, corpus, 2202));
+  report('200-feature archive', figures);
+  expect(figures.misses).toEqual([]);
+  expect(figures.recall).toBe(100);
+  expect(figures.precision).toBe(100);
 });
