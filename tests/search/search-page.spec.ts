@@ -185,8 +185,9 @@ test('海绵 改造 shows 二七区 with both words marked where they stand clos
   // Opened from the result, the feature page marks each term.
   await erqi.locator('.search-card-link').click();
   await expect(page).toHaveURL(/\/features\/erqi\/\?highlight=/u);
-  const marked = new Set(await page.locator('mark.search-highlight').allInnerTexts());
-  expect([...marked].sort()).toEqual(['改造', '海绵']);
+  // The highlighter is fetched after the page has loaded: wait for its marks.
+  const marked = async () => [...new Set(await page.locator('mark.search-highlight').allInnerTexts())].sort();
+  await expect.poll(marked).toEqual(['改造', '海绵']);
 });
 
 test('龙 lists every feature whose article contains 龙, and nothing else', async ({ page }) => {
