@@ -1,7 +1,7 @@
 /**
  * The truth the search tests compare against: a feature page's article text as the browser
  * parses it, read with the DOM — not with the indexer's parser (src/lib/search/article.ts),
- * its tokenizer or its folding — by the page markup contract (README, "Search"): the element
+ * its tokenizer or its folding — by the page markup contract (docs/search.md): the element
  * marked data-pagefind-body, without data-pagefind-ignore furniture, the date note and what is
  * not shown (hidden, closed dialogs and details, scripts); cut into blocks at block-level
  * elements, each block's text as the DOM has it.

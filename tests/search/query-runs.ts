@@ -1,6 +1,6 @@
 /**
  * What the search property tests draw and compare against: runs of a feature's article text,
- * typed as the query syntax documented in the README ("Search") asks, and the features that
+ * typed as the query syntax documented in docs/search-queries.md asks, and the features that
  * hold them, read from the DOM (article-text.ts). The syntax is written here again on its own,
  * from the documentation, not imported from src/lib/search/query.ts, so the tests check it:
  *   - whitespace and the punctuation in SEPARATING separate terms;

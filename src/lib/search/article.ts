@@ -1,6 +1,6 @@
 /**
  * Reads what the search index holds from a built feature page — the page markup contract
- * (README, "Search"):
+ * (docs/search.md):
  *   - the article is the element marked `data-pagefind-body`; only its text is indexed;
  *   - an element marked `data-pagefind-ignore` (page furniture: reading time, 占位图 badges,
  *     the lightbox, the provenance footer), the editor's date note (`.feature-date-note`, text
