@@ -208,6 +208,7 @@ export const ui = {
       clean: '没有发现问题。',
       atField: (label: string) => `设置项“${label}”`,
       atBodyLine: (line: number) => `正文第 ${line} 行`,
+      atFileLine: (line: number) => `文件第 ${line} 行`,
       blocked: (count: number) => `有 ${count} 个错误，改好后才能保存`,
     },
     a11y: {

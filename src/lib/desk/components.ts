@@ -1,39 +1,12 @@
 /**
- * The site's MDX components as the desk offers them: each one's props (text or flag, required
- * or not) and what goes between its tags — read from the one registry
- * (src/lib/content/components.ts), so a component or prop added there appears in the desk.
+ * The site's MDX components as the desk offers them for insertion: the content contract's one
+ * registry (src/lib/content/components.ts) — each one's props (text, photo or flag, required or
+ * not) and what may stand between its tags. The ONE place the desk reads the registry; it is
+ * plain data, so the page script imports it as it is.
  */
-import { COMPONENTS, type ContentModel } from '../content/components.ts';
+import { COMPONENTS, type ComponentName, type ComponentSpec } from '../content/components.ts';
 
-export interface DeskProp {
-  name: string;
-  kind: 'text' | 'flag';
-  required: boolean;
-}
+export type DeskComponent = ComponentSpec<ComponentName>;
 
-export interface DeskComponent {
-  name: string;
-  props: DeskProp[];
-  /** What goes between its tags: paragraphs of text, Figures (Gallery), or nothing (Figure). */
-  children: 'text' | 'figures' | 'none';
-}
-
-const CHILDREN: Record<ContentModel, DeskComponent['children']> = {
-  none: 'none',
-  components: 'figures',
-  text: 'text',
-  blocks: 'text',
-};
-
-export function deskComponents(): DeskComponent[] {
-  return COMPONENTS.map((component) => ({
-    name: component.name,
-    props: component.props.map((prop) => ({
-      name: prop.name,
-      // A photo prop is written as text: the file's name beside index.mdx.
-      kind: prop.kind === 'flag' ? ('flag' as const) : ('text' as const),
-      required: prop.required,
-    })),
-    children: CHILDREN[component.content],
-  }));
-}
+/** Every component, in the order the editors' guide presents them. */
+export const DESK_COMPONENTS: readonly DeskComponent[] = COMPONENTS;

@@ -21,11 +21,11 @@ export function componentSnippet(component: DeskComponent, values: PropValues, i
     return [`${prop.name}="${attributeText(value)}"`];
   });
   const open = [component.name, ...attributes].join(' ');
-  if (component.children === 'none') return `<${open} />`;
+  if (component.content === 'none') return `<${open} />`;
   const text = inner.trim();
-  if (component.children === 'figures') return `<${open}>\n${text ? `${text}\n` : ''}</${component.name}>`;
-  // One line of text stays inline (a quotation); paragraphs go between blank lines, as MDX needs.
-  if (!text.includes('\n') && component.name === 'PullQuote') return `<${open}>${text}</${component.name}>`;
+  if (component.content === 'components') return `<${open}>\n${text ? `${text}\n` : ''}</${component.name}>`;
+  // One line of running text stays inline (a quotation); paragraphs go between blank lines, as MDX needs.
+  if (!text.includes('\n') && component.content === 'text') return `<${open}>${text}</${component.name}>`;
   return `<${open}>\n\n${text}\n\n</${component.name}>`;
 }
 

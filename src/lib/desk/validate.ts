@@ -1,128 +1,98 @@
 /**
- * The desk's check of one entry, in the browser: the text of its index.mdx as it would be
- * saved and the photo names in its folder in; findings out, each with the file line, the field
- * it is about (a dotted key such as cover.alt) or the body line, and the contract's own
- * Chinese and English message.
+ * The desk's check of one entry, in the browser: the content contract's own check of one
+ * feature (`checkFeatureSource`, the function `npm run check` and the features loader run) on
+ * the index.mdx the desk would save. This file adds no rule: it only says where each finding
+ * is in the form — the frontmatter field (a dotted key such as cover.alt) or the body line.
  *
- * Today this runs the frontmatter part of the content contract (featureSchema with the ids of
- * content/districts.yaml and content/topics.yaml, plain zod). The body's rules (components,
- * props, photos, MDX) are `npm run check`'s and join here when they are pure TypeScript
- * (issue 18): `checkBody` below is the one call to re-point.
+ * What the browser cannot judge is left to the check in CI (docs/desk.md): the photo files'
+ * contents (size in bytes and pixels, decoding to the last pixel: the bytes are in the git
+ * host, not in the page), so `photos` is not given and the rules judge no photo's contents.
  */
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { splitMessage, unknownKeysMessage } from '../content/fields.ts';
-import { FIELDS } from '../content/schema.ts';
-import { formSchema, type FormTaxonomy } from './form.ts';
+import type { Diagnostic } from '../content/diagnostic.ts';
+import { readFrontmatter, type Frontmatter } from '../content/frontmatter.ts';
+import type { FeatureSummary } from '../content/rules/collection.ts';
+import type { Taxonomy } from '../content/taxonomy.ts';
+import { checkFeatureSource } from '../features/feature.ts';
+import { isMap, isScalar, isSeq } from 'yaml';
 
-export interface DeskDiagnostic {
-  /** content/features/<slug>/index.mdx */
-  file: string;
-  line: number;
-  severity: 'error' | 'warning';
-  code: string;
-  zh: string;
-  en: string;
-  /** The frontmatter field, dotted (cover.alt); absent for a finding in the body. */
+export interface DeskDiagnostic extends Diagnostic {
+  /** The frontmatter field, dotted (cover.alt): for a finding in the frontmatter. */
   field?: string;
   /** The line within the body (1 = the body's first line), for a finding there. */
   bodyLine?: number;
 }
 
 export interface DeskEntry {
+  /** content/features/<slug>/index.mdx */
   file: string;
   /** The whole index.mdx as the desk would save it. */
   text: string;
-  /** The names of the photos in the feature's folder. */
-  photos: readonly string[];
+  /** The body as the editor has it: the end of `text` (its lines are the ones the editor counts). */
+  body: string;
+  /** The names of the files in the feature's folder. */
+  files: readonly string[];
 }
 
-const FRONTMATTER = /^\uFEFF?(?:\s*\n)?---[^\n]*\n([\s\S]*?\n)?---[^\S\n]*(?:\n|$)/;
-
-/** The body's rules: none yet in the browser (issue 18 brings `npm run check`'s as pure TypeScript). */
-function checkBody(_entry: DeskEntry, _bodyStartLine: number): DeskDiagnostic[] {
-  return [];
+export interface DeskKnowledge {
+  /** The districts and topics (content/districts.yaml, content/topics.yaml) as the build read them. */
+  taxonomy: Taxonomy;
+  /** The other features as the build knew them: links to their pages and anchors, duplicate titles. */
+  others?: readonly FeatureSummary[] | undefined;
+  /** The path the site is published under. */
+  base?: string | undefined;
 }
 
-export function deskChecker(taxonomy: FormTaxonomy) {
-  const { schema } = formSchema(taxonomy);
-  const knownAt = (path: readonly PropertyKey[]): string[] => {
-    let node: unknown = schema;
-    for (const key of path) {
-      while (node && typeof node === 'object' && 'unwrap' in node) node = (node as { unwrap: () => unknown }).unwrap();
-      const shape = node as { shape?: Record<PropertyKey, unknown>; element?: unknown } | undefined;
-      node = shape?.shape ? shape.shape[key] : shape?.element;
-    }
-    while (node && typeof node === 'object' && 'unwrap' in node) node = (node as { unwrap: () => unknown }).unwrap();
-    const shape = (node as { shape?: Record<string, unknown> } | undefined)?.shape;
-    return shape ? Object.keys(shape) : [];
+/**
+ * The field a finding at `line` is about, dotted (cover.alt; tags for an item of tags): the key
+ * on that line — several keys on one line (a list item written { name: …, role: … }) are the
+ * field that holds them — or else the nearest key above it (a value over several lines).
+ */
+function fieldAt(frontmatter: Frontmatter, line: number): string | undefined {
+  const keys: { line: number; path: string[] }[] = [];
+  const lineOf = (offset: number) => frontmatter.openLine + frontmatter.lineCounter.linePos(offset).line - 1;
+  const walk = (node: unknown, path: string[]) => {
+    if (isMap(node))
+      for (const pair of node.items) {
+        if (!isScalar(pair.key) || !pair.key.range) continue;
+        const key = [...path, String(pair.key.value)];
+        keys.push({ line: lineOf(pair.key.range[0]), path: key });
+        walk(pair.value, key);
+      }
+    else if (isSeq(node)) for (const item of node.items) walk(item, path);
   };
+  walk(frontmatter.document?.contents, []);
+  const here = keys.filter((key) => key.line === line).map((key) => key.path);
+  if (here.length === 0)
+    return keys
+      .filter((key) => key.line < line)
+      .at(-1)
+      ?.path.join('.');
+  let common = here[0]!;
+  for (const path of here) {
+    let i = 0;
+    while (i < common.length && common[i] === path[i]) i++;
+    common = common.slice(0, i);
+  }
+  return (here.length === 1 || common.length === 0 ? here[0]! : common).join('.');
+}
 
+export function deskChecker({ taxonomy, others, base }: DeskKnowledge) {
   return function check(entry: DeskEntry): DeskDiagnostic[] {
-    const match = FRONTMATTER.exec(entry.text);
-    const at = (line: number, code: string, message: { zh: string; en: string }, field?: string): DeskDiagnostic => ({
-      file: entry.file,
-      line,
-      severity: 'error',
-      code,
-      ...message,
-      ...(field ? { field } : {}),
-    });
-    if (!match) return [at(1, 'frontmatter-missing', { zh: '文件开头没有设置项', en: 'the file has no frontmatter' })];
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(match[1] ?? '', { lineCounter });
-    // The YAML starts on the line after the opening ---.
-    const lineOf = (path: readonly PropertyKey[]): number => {
-      let node: unknown = doc.contents;
-      let offset = 0;
-      for (const key of path) {
-        const next = isMap(node)
-          ? (node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key) ?? null)
-          : null;
-        const item = isSeq(node) && typeof key === 'number' ? (node.items[key] as Node | undefined) : undefined;
-        const range = (next?.key as Node | undefined)?.range ?? item?.range;
-        if (!range) break;
-        offset = range[0];
-        node = next ? next.value : item;
-      }
-      return 1 + lineCounter.linePos(offset).line;
-    };
-    const bodyStartLine = entry.text.slice(0, match[0].length).split('\n').length;
-    const findings: DeskDiagnostic[] = [];
-    if (doc.errors.length > 0) {
-      const error = doc.errors[0]!;
-      findings.push(
-        at(1 + (error.linePos?.[0]?.line ?? 1), 'frontmatter', {
-          zh: `设置项格式有误：${error.message}`,
-          en: `the frontmatter is not valid YAML: ${error.message}`,
-        }),
-      );
-    } else {
-      const result = schema.safeParse(doc.toJS() ?? {});
-      for (const issue of result.success ? [] : result.error.issues) {
-        const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
-        const field = path.filter((key) => typeof key === 'string').join('.');
-        if (issue.code === 'unrecognized_keys') {
-          const parent = Object.values(FIELDS).find((f) => f.key === field);
-          for (const key of issue.keys)
-            findings.push(
-              at(
-                lineOf([...path, key]),
-                'unknown-field',
-                splitMessage(unknownKeysMessage([key], knownAt(path), parent)),
-                [field, key].filter(Boolean).join('.'),
-              ),
-            );
-          continue;
-        }
-        const code = (issue as { params?: { code?: string } }).params?.code ?? 'schema';
-        findings.push(at(lineOf(path), code, splitMessage(issue.message), field || undefined));
-      }
-    }
-    for (const finding of checkBody(entry, bodyStartLine)) findings.push(finding);
-    return findings.map((finding) =>
-      finding.field === undefined && finding.line >= bodyStartLine
-        ? { ...finding, bodyLine: finding.line - bodyStartLine + 1 }
-        : finding,
+    const slug = entry.file.split('/').at(-2) ?? '';
+    const diagnostics = checkFeatureSource(
+      { file: entry.file, slug, contents: entry.text },
+      { taxonomy, files: entry.files, others, base },
     );
+    const frontmatter = readFrontmatter(entry.text);
+    // toFile ends a body without a newline with one.
+    const bodyEnd = entry.text.endsWith(entry.body) ? entry.text.length : entry.text.length - 1;
+    const bodyStart = entry.text.slice(0, bodyEnd - entry.body.length).split('\n').length;
+    return diagnostics.map((d): DeskDiagnostic => {
+      if (frontmatter.found && d.line <= frontmatter.closeLine) {
+        const field = fieldAt(frontmatter, d.line);
+        return field === undefined ? d : { ...d, field };
+      }
+      return frontmatter.found ? { ...d, bodyLine: Math.max(1, d.line - bodyStart + 1) } : d;
+    });
   };
 }

@@ -1,13 +1,24 @@
 /**
  * What pages read of a feature beyond its frontmatter: the compiled body, its photos and its
- * reading time, as the features loader stored them (loader.ts) in the entry's `rendered`
- * metadata. Kept apart from the loader so pages do not bundle the compile pipeline.
+ * reading time, and its summary for the rules across features, as the features loader stored
+ * them (loader.ts) in the entry's `rendered` metadata. Kept apart from the loader so pages do
+ * not bundle the compile pipeline.
  */
+import type { FeatureSummary } from '../content/rules/collection.ts';
 import type { Photo } from '../photos/photo.ts';
 import type { FeatureContent } from './tree.ts';
 
 /** The loader's part of a stored entry's `rendered.metadata`. */
 export const CONTENT_KEY = 'zhuanbanFeature';
+
+/** Where the loader keeps, beside an entry's content, what the rules across features need of it. */
+export const SUMMARY_KEY = 'zhuanbanSummary';
+
+/** The loader's summary of a feature (rules/collection.ts) in an entry's rendered metadata, if there is one. */
+export function featureSummaryOf(metadata: Record<string, unknown> | undefined): FeatureSummary | undefined {
+  const summary = metadata?.[SUMMARY_KEY];
+  return summary && typeof summary === 'object' ? (summary as FeatureSummary) : undefined;
+}
 
 /** The loader's content in an entry's rendered metadata, if there is any. */
 export function featureContentOf(metadata: Record<string, unknown> | undefined): FeatureContent | undefined {

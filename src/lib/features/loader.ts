@@ -24,12 +24,12 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { ContentError, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../content/diagnostic.ts';
 import { isPhotoFile } from '../content/photos.ts';
-import { checkCollection, type FeatureSummary } from '../content/rules/collection.ts';
+import { checkCollection } from '../content/rules/collection.ts';
 import { gitBlobIds, PHOTO_CACHE_FILE, PhotoCache, statSignature } from '../photos/photo-cache.ts';
 import type { Photo } from '../photos/photo.ts';
 import { readingTime } from '../reading-time.ts';
 import { toBody } from './compile.ts';
-import { CONTENT_KEY, featureContentOf } from './content.ts';
+import { CONTENT_KEY, featureContentOf, featureSummaryOf, SUMMARY_KEY } from './content.ts';
 import { checkFolder, featureFolders, readFolder, readTaxonomy } from './source.ts';
 import type { FeatureContent } from './tree.ts';
 
@@ -92,8 +92,6 @@ function rulesDigest(projectRoot: string): string {
   return digestFiles(projectRoot, [...files.map((name) => `${RULES_DIR}/${name}`), ...RULES_FILES]);
 }
 
-/** Where the loader keeps, beside an entry's content, what the rules across features need of it. */
-const SUMMARY_KEY = 'zhuanbanSummary';
 /** The meta-store key of the rules' own inputs last checked against: the lists, the base path, their code. */
 const RULES_KEY = 'rules';
 
@@ -189,7 +187,7 @@ export function featuresLoader({ base }: FeaturesLoaderOptions): Loader {
       const checkAcross = () => {
         const summaries = store
           .keys()
-          .map((id) => store.get(id)?.rendered?.metadata?.[SUMMARY_KEY] as FeatureSummary | undefined)
+          .map((id) => featureSummaryOf(store.get(id)?.rendered?.metadata))
           .filter((summary) => summary !== undefined);
         report([...lists.diagnostics, ...checkCollection(summaries, lists.taxonomy, config.base)]);
       };

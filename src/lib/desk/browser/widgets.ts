@@ -120,8 +120,8 @@ export interface BodyWidgetOptions {
   components: readonly DeskComponent[];
   /** The entry's findings for the body as it is now (the whole file checked: validate.ts). */
   check: (props: WidgetProps, body: string) => DeskDiagnostic[];
-  /** A field's label, by dotted key, for findings about the frontmatter. */
-  label: (field: string) => string;
+  /** Where a finding is, as the editor finds it: the field's label or the body's line. */
+  where: (finding: DeskDiagnostic) => string;
 }
 
 interface BodyState {
@@ -134,7 +134,7 @@ interface BodyState {
 
 let controls = 0;
 
-export function bodyWidget(h: H, createClass: CreateClass, { components, check, label }: BodyWidgetOptions) {
+export function bodyWidget(h: H, createClass: CreateClass, { components, check, where }: BodyWidgetOptions) {
   return createClass({
     getInitialState(): BodyState {
       return { values: {}, inner: '' };
@@ -155,14 +155,15 @@ export function bodyWidget(h: H, createClass: CreateClass, { components, check, 
       this.taken = path;
       this.props.onRemoveInsertedMedia(this.controlID);
       const name = path.split('/').pop() ?? path;
-      this.setState({ values: { ...this.state.values, src: `./${name}` } });
+      const photo = components.find((c) => c.name === this.state.open)?.props.find((prop) => prop.kind === 'photo');
+      if (photo) this.setState({ values: { ...this.state.values, [photo.name]: `./${name}` } });
     },
     // The body's own errors stop the save here, marked on the body. Decap re-renders this widget
     // only when the body changes, so its view of the other fields may be old: their errors stop
     // the save in the preSave listener (main.ts), which sees the entry as saved.
     isValid(this: Component<BodyState>) {
       const errors = check(this.props, asText(this.props.value)).filter(
-        (d) => d.severity === 'error' && d.field === undefined,
+        (d) => d.severity === 'error' && d.bodyLine !== undefined,
       );
       return errors.length === 0
         ? true
@@ -173,6 +174,7 @@ export function bodyWidget(h: H, createClass: CreateClass, { components, check, 
       const body = typeof value === 'string' ? value : '';
       const findings = check(this.props, body);
       const component = components.find((c) => c.name === this.state.open);
+      const photoProp = component?.props.find((prop) => prop.kind === 'photo');
       const insert = () => {
         if (!component) return;
         const missing = component.props
@@ -215,7 +217,7 @@ export function bodyWidget(h: H, createClass: CreateClass, { components, check, 
               }),
             ),
           ),
-          component.props.some((prop) => prop.name === 'src') &&
+          photoProp &&
             h(
               'button',
               {
@@ -231,7 +233,7 @@ export function bodyWidget(h: H, createClass: CreateClass, { components, check, 
               },
               t.body.choosePhoto,
             ),
-          component.children === 'text' &&
+          (component.content === 'text' || component.content === 'blocks') &&
             h(
               'label',
               { className: 'desk-insert-prop' },
@@ -244,7 +246,7 @@ export function bodyWidget(h: H, createClass: CreateClass, { components, check, 
                 },
               }),
             ),
-          component.children === 'figures' && h('p', null, t.body.figures),
+          component.content === 'components' && h('p', null, t.body.figures),
           (this.state.missing ?? []).length > 0 &&
             h(
               'p',
@@ -312,11 +314,7 @@ export function bodyWidget(h: H, createClass: CreateClass, { components, check, 
                   h(
                     'li',
                     { key: i, className: `desk-finding desk-finding-${d.severity}`, 'data-code': d.code },
-                    h(
-                      'strong',
-                      null,
-                      d.field !== undefined ? t.body.atField(label(d.field)) : t.body.atBodyLine(d.bodyLine ?? d.line),
-                    ),
+                    h('strong', null, where(d)),
                     '：',
                     d.zh,
                   ),
