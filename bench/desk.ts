@@ -4,7 +4,7 @@
  * in Chromium with every other origin refused and recorded, as an editor's browser offline or
  * behind the desk's Content-Security-Policy would see it.
  *
- *   node bench/desk.ts [dist] [--runs 3]
+ *   node bench/desk.ts [dist] [--runs 3] [--only decap|sveltia]
  *
  * Per CMS: requests and bytes until the sign-in screen shows (raw and gzip, as a server with
  * gzip sends them), every request to another origin, the time to the sign-in screen (wall) and
@@ -24,7 +24,7 @@ import { PROJECT_ROOT, WORK_DIR } from './generate.ts';
 const SVELTIA = '0.221.1';
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { runs: { type: 'string', default: '3' } },
+  options: { runs: { type: 'string', default: '3' }, only: { type: 'string' } },
 });
 const dist = path.resolve(positionals[0] ?? path.join(PROJECT_ROOT, 'dist'));
 const runs = Number(values.runs);
@@ -140,11 +140,12 @@ async function measure(url: string, ready: string): Promise<Result> {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-for (const [name, root, ready] of [
-  ['Decap CMS 3.16.3 (our /admin/)', dist, '登录'],
-  [`Sveltia CMS ${SVELTIA}`, sveltiaSite(), '登录|Sign In|Sign in|GitLab'],
-] as const) {
-  const { url, server } = await serve(root);
+const candidates = [
+  { cms: 'decap', name: 'Decap CMS 3.16.3 (our /admin/)', root: () => dist, ready: '登录' },
+  { cms: 'sveltia', name: `Sveltia CMS ${SVELTIA}`, root: sveltiaSite, ready: '登录|Sign In|Sign in|GitLab' },
+];
+for (const { name, root, ready } of candidates.filter((c) => !values.only || c.cms === values.only)) {
+  const { url, server } = await serve(root());
   const results: Result[] = [];
   for (let i = 0; i < runs; i++) results.push(await measure(`${url}/admin/`, ready));
   server.close();
