@@ -19,6 +19,8 @@ import { loadSeedPool, syntheticFeature } from '../../bench/lib/corpus.ts';
 import { scaffoldSiteProject } from '../../bench/lib/site-project.ts';
 import { expect, test } from '../browser/fixtures.ts';
 import { seeded } from '../support/random.ts';
+import { checkFeatureSource } from '../../src/lib/features/feature.ts';
+import { readTaxonomy } from '../../src/lib/features/source.ts';
 import { startDesk, type Desk } from './desk-server.ts';
 
 export const DESK_SITE = path.resolve('test-results/desk-site');
@@ -231,7 +233,8 @@ test('an editor creates a feature with two photos, a Figure and an InfoBox', asy
   expect(text).toContain(
     '<Figure src="./gongyuan.jpg" alt="改造后的社区公园，老人在树下下棋" caption="改造后的社区公园。" />',
   );
-  expect(readdirSync(folder).sort()).toEqual(['gongyuan.jpg', 'index.mdx', 'kaimen.jpg']);
+  // decap-server writes the photos after index.mdx.
+  await expect.poll(() => readdirSync(folder).sort()).toEqual(['gongyuan.jpg', 'index.mdx', 'kaimen.jpg']);
 });
 
 test('an editor edits an existing feature: only that field changes', async ({ page }) => {
@@ -296,6 +299,37 @@ test.describe('mistakes', () => {
     await publish(page);
     await expect.poll(() => read(MISSPELT)).toContain('district: jingkai\n');
   });
+});
+
+test('a body mistake is marked on its line as it is typed, with the contract’s message, and goes when fixed', async ({
+  page,
+}) => {
+  await signIn(page);
+  await openEntry(page, 'erqi');
+  const body = page.getByLabel('正文', { exact: true });
+  await expect(page.getByText('没有发现问题。')).toBeVisible();
+  const typed = '# 二七区\n\n![社区活动](./photo-1.jpg)\n\n';
+  await body.click();
+  await body.press('ControlOrMeta+Home');
+  await page.keyboard.insertText(typed);
+  // What the contract says of the same file (npm run check's function), at the lines typed: body lines 1 and 3.
+  const original = read('erqi');
+  const at = original.indexOf('\n', original.indexOf('\n---\n') + 4) + 1;
+  const text = original.slice(0, at) + original.slice(at).replace(/^\n*/, (gap) => gap + typed);
+  const { taxonomy } = readTaxonomy(path.join(DESK_SITE, 'content'), DESK_SITE);
+  const expected = checkFeatureSource(
+    { file: 'content/features/erqi/index.mdx', slug: 'erqi', contents: text },
+    { taxonomy, files: readdirSync(path.join(features, 'erqi')) },
+  ).filter((d) => d.severity === 'error');
+  expect(expected.map((d) => d.code)).toEqual(['heading-level', 'photo-syntax']);
+  for (const [d, line] of expected.map((d, i) => [d, i * 2 + 1] as const))
+    await expect(page.locator(`.desk-finding[data-code="${d.code}"]`)).toHaveText(`正文第 ${line} 行：${d.zh}`);
+  // Fixed: the lines typed taken out again, and the findings are gone.
+  await body.press('ControlOrMeta+Home');
+  for (let i = 0; i < 4; i++) await body.press('Shift+ArrowDown');
+  await body.press('Delete');
+  await expect(page.getByText('没有发现问题。')).toBeVisible();
+  await expect(page.locator('.desk-finding')).toHaveCount(0);
 });
 
 test('what the desk wrote passes npm run check', () => {
