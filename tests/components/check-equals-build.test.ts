@@ -39,11 +39,9 @@ import { featureContentOf } from '../../src/lib/features/content.ts';
 import { featuresLoader } from '../../src/lib/features/loader.ts';
 import type { FeatureContent } from '../../src/lib/features/tree.ts';
 import { bodyMutations, photoVariants } from '../editors/body-mutations.ts';
-import { fieldMutations } from '../editors/field-mutations.ts';
 import { messageProblems, Workspace } from '../editors/harness.ts';
-import { fixtures } from '../editors/mutation-run.ts';
-import { characterMutations, random, type Mutation } from '../editors/mutations.ts';
-import { pageMutations } from '../editors/page-mutations.ts';
+import { drawMutations, fixtures } from '../editors/mutation-run.ts';
+import type { Mutation } from '../editors/mutations.ts';
 import { loaderContext } from '../support/loader-context.ts';
 import { letters } from '../support/site.ts';
 
@@ -192,21 +190,6 @@ async function pageProblems(
 
 // ── The sample, and the two verdicts ────────────────────────────────────────────────────────
 
-function sample(): Mutation[] {
-  const next = random(SEED);
-  const draw = (from: readonly Mutation[], count: number) => {
-    const pool = [...from];
-    return Array.from(
-      { length: Math.min(count, pool.length) },
-      () => pool.splice(Math.floor(next() * pool.length), 1)[0]!,
-    );
-  };
-  return [
-    ...draw([...fieldMutations(fixtures), ...tableBody, ...characterMutations(fixtures, 300)], FROM_TABLE),
-    ...draw(pageMutations(fixtures), FROM_PAGE),
-  ];
-}
-
 const tableBody = bodyMutations(fixtures, await photoVariants());
 const workspace = new Workspace();
 afterAll(() => {
@@ -242,7 +225,7 @@ it(
     };
 
     const cases: Case[] = [];
-    for (const mutation of sample()) {
+    for (const mutation of drawMutations(SEED, tableBody, FROM_TABLE, FROM_PAGE)) {
       const feature = fixtures.find((f) => f.slug === mutation.slug)!;
       const restore = workspace.apply(mutation, feature);
       try {

@@ -23,11 +23,9 @@ import { deskChecker } from '../../src/lib/desk/validate.ts';
 import { checkFeature, readFeatureText } from '../../src/lib/features/feature.ts';
 import { readTaxonomy } from '../../src/lib/features/source.ts';
 import { bodyMutations, photoVariants } from './body-mutations.ts';
-import { fieldMutations } from './field-mutations.ts';
 import { Workspace } from './harness.ts';
-import { fixtures } from './mutation-run.ts';
-import { characterMutations, random, type Mutation } from './mutations.ts';
-import { pageMutations } from './page-mutations.ts';
+import { drawMutations, fixtures } from './mutation-run.ts';
+import type { Mutation } from './mutations.ts';
 
 const SEED = Number(process.env['DESK_CHECK_SEED'] ?? 1919);
 const FROM_TABLE = 100;
@@ -59,21 +57,6 @@ afterAll(() => {
   workspace.dispose();
 });
 
-function sample(tableBody: Mutation[]): Mutation[] {
-  const next = random(SEED);
-  const draw = (from: readonly Mutation[], count: number) => {
-    const pool = [...from];
-    return Array.from(
-      { length: Math.min(count, pool.length) },
-      () => pool.splice(Math.floor(next() * pool.length), 1)[0]!,
-    );
-  };
-  return [
-    ...draw([...fieldMutations(fixtures), ...tableBody, ...characterMutations(fixtures, 300)], FROM_TABLE),
-    ...draw(pageMutations(fixtures), FROM_PAGE),
-  ];
-}
-
 const errors = (diagnostics: readonly Diagnostic[]) =>
   diagnostics
     .filter((d) => d.severity === 'error' && !CI_ONLY.has(d.code))
@@ -95,7 +78,7 @@ it(
     );
     const cases: { mutation: Mutation; check: string[]; desk: string[] }[] = [];
     let notText = 0;
-    for (const mutation of sample(bodyMutations(fixtures, await photoVariants()))) {
+    for (const mutation of drawMutations(SEED, bodyMutations(fixtures, await photoVariants()), FROM_TABLE, FROM_PAGE)) {
       const text = textOf(mutation.source);
       if (text === undefined) {
         notText++;

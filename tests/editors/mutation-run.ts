@@ -5,9 +5,31 @@
 import { join } from 'node:path';
 import type { Verdict } from './contract.ts';
 import { REPO, Workspace, type Outcome } from './harness.ts';
-import { readFixtures, type FeatureFixture, type Mutation } from './mutations.ts';
+import { fieldMutations } from './field-mutations.ts';
+import { characterMutations, random, readFixtures, type FeatureFixture, type Mutation } from './mutations.ts';
+import { pageMutations } from './page-mutations.ts';
 
 export const fixtures: FeatureFixture[] = readFixtures(join(REPO, 'content/features'));
+
+/**
+ * A seeded sample, without repeats: `fromTable` of the mutation table (every field × every edit,
+ * `tableBody` — bodyMutations with its photo variants —, character edits) and `fromPage` of the
+ * page's mistakes, as the property tests over the check (check = build, desk = check) draw them.
+ */
+export function drawMutations(seed: number, tableBody: readonly Mutation[], fromTable: number, fromPage: number) {
+  const next = random(seed);
+  const draw = (from: readonly Mutation[], count: number) => {
+    const pool = [...from];
+    return Array.from(
+      { length: Math.min(count, pool.length) },
+      () => pool.splice(Math.floor(next() * pool.length), 1)[0]!,
+    );
+  };
+  return [
+    ...draw([...fieldMutations(fixtures), ...tableBody, ...characterMutations(fixtures, 300)], fromTable),
+    ...draw(pageMutations(fixtures), fromPage),
+  ];
+}
 
 export async function runAll(mutations: readonly Mutation[]): Promise<Outcome[]> {
   const workspace = new Workspace();
