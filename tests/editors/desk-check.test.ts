@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/lib/content/diagnostic.ts';
 import { readFrontmatter } from '../../src/lib/content/frontmatter.ts';
-import { deskChecker } from '../../src/lib/desk/validate.ts';
+import { deskChecker, deskOthers } from '../../src/lib/desk/validate.ts';
 import { checkFeature, readFeatureText } from '../../src/lib/features/feature.ts';
 import { readTaxonomy } from '../../src/lib/features/source.ts';
 import { bodyMutations, photoVariants } from './body-mutations.ts';
@@ -69,12 +69,13 @@ it(
   async () => {
     const { taxonomy } = readTaxonomy(join(workspace.root, 'content'), workspace.root);
     const fileOf = (slug: string) => `content/features/${slug}/index.mdx`;
-    // The other features as the desk page carries them: the loader's summaries, built from the same reader.
-    const summaries = new Map(
-      fixtures.map((f) => [
-        f.slug,
-        checkFeature(readFeatureText({ file: fileOf(f.slug), slug: f.slug, contents: f.source }), { taxonomy }).summary,
-      ]),
+    // The other features as the desk page carries them (deskOthers): the loader's summaries, from the same reader.
+    const others = deskOthers(
+      fixtures.map(
+        (f) =>
+          checkFeature(readFeatureText({ file: fileOf(f.slug), slug: f.slug, contents: f.source }), { taxonomy })
+            .summary,
+      ),
     );
     const cases: { mutation: Mutation; check: string[]; desk: string[] }[] = [];
     let notText = 0;
@@ -97,7 +98,7 @@ it(
               .join('\n')
               .replace(/^(?:[^\S\n]*\n)*/, '')
           : text;
-        const desk = deskChecker({ taxonomy, others: [...summaries.values()], base: '/' })({
+        const desk = deskChecker({ taxonomy, others, base: '/' })({
           file,
           text,
           body,

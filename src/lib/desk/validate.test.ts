@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readTaxonomy } from '../features/source.ts';
-import { deskChecker, type DeskEntry } from './validate.ts';
+import { deskChecker, deskOthers, type DeskEntry } from './validate.ts';
 
 const FEATURE = new URL('../../../content/features/jiulong/index.mdx', import.meta.url);
 const original = readFileSync(FEATURE, 'utf8');
@@ -66,5 +66,24 @@ describe('the desk check', () => {
     const e = entry((t) => t.replace('---\n\n', '---\n\n\n\n').replace('\n## ', '\n# 标题\n\n## '));
     const h1 = check(e).find((d) => d.code === 'heading-level');
     expect(h1?.bodyLine).toBe(bodyLineOf(e, '# 标题'));
+  });
+
+  it('carries no draft to the public page, and none of the other features’ own links', () => {
+    const summary = {
+      file: 'f',
+      slug: 's',
+      title: 't',
+      titleLine: 2,
+      district: 'erqi',
+      tags: [],
+      anchors: ['section-1'],
+    };
+    const link = { href: '/features/x/', line: 30, column: 1 };
+    expect(
+      deskOthers([
+        { ...summary, draft: false, links: [link] },
+        { ...summary, slug: 'secret', draft: true, links: [] },
+      ]),
+    ).toEqual([{ ...summary, draft: false, links: [] }]);
   });
 });

@@ -8,12 +8,12 @@
  * contents (size in bytes and pixels, decoding to the last pixel: the bytes are in the git
  * host, not in the page), so `photos` is not given and the rules judge no photo's contents.
  */
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { Diagnostic } from '../content/diagnostic.ts';
 import { readFrontmatter, type Frontmatter } from '../content/frontmatter.ts';
 import type { FeatureSummary } from '../content/rules/collection.ts';
 import type { Taxonomy } from '../content/taxonomy.ts';
 import { checkFeatureSource } from '../features/feature.ts';
-import { isMap, isScalar, isSeq } from 'yaml';
 
 export interface DeskDiagnostic extends Diagnostic {
   /** The frontmatter field, dotted (cover.alt): for a finding in the frontmatter. */
@@ -36,10 +36,19 @@ export interface DeskEntry {
 export interface DeskKnowledge {
   /** The districts and topics (content/districts.yaml, content/topics.yaml) as the build read them. */
   taxonomy: Taxonomy;
-  /** The other features as the build knew them: links to their pages and anchors, duplicate titles. */
+  /** The other features as the build knew them (`deskOthers`): links to their pages and anchors, duplicate titles. */
   others?: readonly FeatureSummary[] | undefined;
   /** The path the site is published under. */
   base?: string | undefined;
+}
+
+/**
+ * What the desk page carries of the features: the published ones only — the page is public, and
+ * nothing of a draft may show on the site (verify-build) — without their own links, since only
+ * the entry's links are judged. A link to a draft, or a title a draft has too, is CI's to report.
+ */
+export function deskOthers(summaries: readonly FeatureSummary[]): FeatureSummary[] {
+  return summaries.filter((summary) => !summary.draft).map((summary) => ({ ...summary, links: [] }));
 }
 
 /**
