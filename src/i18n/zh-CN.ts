@@ -89,6 +89,23 @@ export const ui = {
     /** Screen-reader text of the “#” link beside a section heading. */
     sectionLink: (heading: string) => `本节链接：${heading}`,
   },
+  /** 字号: the header's text-size control (TextSize.astro). */
+  textSize: {
+    button: '字号',
+    legend: '选择字号',
+    steps: { standard: '标准', large: '大', larger: '特大', largest: '超大' },
+  },
+  /** 朗读: reading a feature aloud with the browser's own voice (ReadAloud.astro). */
+  readAloud: {
+    label: '朗读',
+    play: '朗读全文',
+    pause: '暂停',
+    resume: '继续',
+    next: '下一节',
+    stop: '停止',
+    /** Said before a photo's caption: 「图：九州路办事处……」. */
+    caption: '图：',
+  },
   /** Reading time, previous/next and related features on a feature page. */
   more: {
     readingTime: (minutes: number) => `约 ${minutes} 分钟读完`,
