@@ -105,9 +105,10 @@ export default defineConfig({
             // Everything a reader does, again under a sub-path: browsing, photos, sharing, search.
             name: 'sub-path',
             testMatch: ['browser/**/*.spec.ts', 'search/search-page.spec.ts'],
-            // axe reads the same markup under any base path (4 runs a page in the root project);
-            // the link check (tests/build/links.test.ts) covers every address of this build.
-            testIgnore: ['browser/accessibility.spec.ts'],
+            // axe reads the same markup under any base path (4 runs a page in the root project),
+            // and lays it out the same at every text size; the link check
+            // (tests/build/links.test.ts) covers every address of this build.
+            testIgnore: ['browser/accessibility.spec.ts', 'browser/text-size-layout.spec.ts'],
             use: {
               ...devices['Desktop Chrome'],
               launchOptions,

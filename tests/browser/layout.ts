@@ -19,3 +19,99 @@ export const layoutShift = (page: Page): Promise<number> =>
         }, 50);
       }),
   );
+
+/**
+ * What a reader would see broken in the page's layout as it is now, one line each:
+ *   - the page scrolls sideways (the document is wider than the window);
+ *   - an element's box or a line of text reaches past the window's left or right edge;
+ *   - a line of text is cut off by a box that hides its overflow (overflow hidden or clip).
+ * Left out on purpose: what is not drawn, text meant for screen readers only (.sr-only), the
+ * inside of a box that scrolls (a wide table scrolls inside itself), a summary cut to a few
+ * lines with an ellipsis (-webkit-line-clamp), the skip link until it is focused.
+ */
+export const layoutProblems = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    const problems: string[] = [];
+    const root = document.documentElement;
+    const width = root.clientWidth;
+    if (root.scrollWidth > width) problems.push(`the page scrolls sideways: ${root.scrollWidth} px in ${width} px`);
+    const name = (element: Element) =>
+      `<${element.localName}${element.className && typeof element.className === 'string' ? ` class="${element.className.replace(/\s*astro-\S+/gu, '')}"` : ''}>`;
+    const exempt = (element: Element) =>
+      !element.checkVisibility({ visibilityProperty: true }) ||
+      element.closest('.sr-only, .skip-link:not(:focus)') !== null;
+    /** Ancestors (nearest first) that clip what overflows them, and whether each scrolls. */
+    const clippers = (element: Element) => {
+      const found: { box: Element; scrolls: boolean; clamped: boolean }[] = [];
+      for (let box = element.parentElement; box && box !== root; box = box.parentElement) {
+        const style = getComputedStyle(box);
+        const values = [style.overflowX, style.overflowY];
+        if (values.every((value) => value === 'visible')) continue;
+        found.push({
+          box,
+          scrolls: values.some((value) => value === 'auto' || value === 'scroll'),
+          clamped: style.getPropertyValue('-webkit-line-clamp') !== 'none',
+        });
+      }
+      return found;
+    };
+    const inScroller = (element: Element) => clippers(element).some(({ scrolls }) => scrolls);
+    for (const element of document.body.querySelectorAll('*')) {
+      if (exempt(element) || inScroller(element)) continue;
+      const { left, right } = element.getBoundingClientRect();
+      if (right - left > 0 && (left < -0.5 || right > width + 0.5))
+        problems.push(
+          `${name(element)} reaches past the window: ${Math.round(left)}–${Math.round(right)} px of ${width}`,
+        );
+    }
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      const element = node.parentElement;
+      if (!text.trim() || !element || exempt(element)) continue;
+      const boxes = clippers(element);
+      if (boxes.some(({ scrolls, clamped }) => scrolls || clamped)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      let lines = [...range.getClientRects()];
+      const outside = (rect: DOMRect) =>
+        rect.left < -0.5 ||
+        rect.right > width + 0.5 ||
+        boxes.some(({ box }) => {
+          const edge = box.getBoundingClientRect();
+          return (
+            rect.left < edge.left - 0.5 ||
+            rect.right > edge.right + 0.5 ||
+            rect.top < edge.top - 0.5 ||
+            rect.bottom > edge.bottom + 0.5
+          );
+        });
+      // A space at the end of a line may hang past the edge (an ideographic space does): only
+      // characters that show count, looked at one by one when the whole text is suspect.
+      if (lines.some(outside))
+        lines = [...text].flatMap((character, index, characters) => {
+          if (!character.trim()) return [];
+          const start = characters.slice(0, index).join('').length;
+          range.setStart(node, start);
+          range.setEnd(node, start + character.length);
+          return [...range.getClientRects()];
+        });
+      for (const line of lines) {
+        if (line.width === 0) continue;
+        const where = `“${text.trim().slice(0, 24)}” in ${name(element)}`;
+        if (line.left < -0.5 || line.right > width + 0.5)
+          problems.push(`${where} runs off the window: ${Math.round(line.left)}–${Math.round(line.right)} px`);
+        for (const { box } of boxes) {
+          const edge = box.getBoundingClientRect();
+          if (
+            line.left < edge.left - 0.5 ||
+            line.right > edge.right + 0.5 ||
+            line.top < edge.top - 0.5 ||
+            line.bottom > edge.bottom + 0.5
+          )
+            problems.push(`${where} is cut off by ${name(box)}`);
+        }
+      }
+    }
+    return [...new Set(problems)];
+  });
