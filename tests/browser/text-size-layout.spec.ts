@@ -15,6 +15,8 @@ import { layoutProblems } from './layout.ts';
 import { at, galleryFeature, sitemapPaths } from './site.ts';
 import { showAt } from './text-size.ts';
 
+/** The issue's steps: 100, 115, 130 and 150 % of body text. */
+const SCALE = { standard: 1, large: 1.15, larger: 1.3, largest: 1.5 } as const;
 const WIDTHS = [360, 1280] as const;
 const SCHEMES = ['light', 'dark'] as const;
 const SEARCH = `/search/?q=${encodeURIComponent('社区')}`;
@@ -35,6 +37,9 @@ for (const path of [...sitemapPaths(), SEARCH]) {
       await showAt(page, size);
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: width < 600 ? 740 : 900 });
+        // The page is at that size: 17 px body text on a phone, 18 px on a desktop, times the step.
+        const body = await page.evaluate(() => Number.parseFloat(getComputedStyle(document.body).fontSize));
+        expect(body, `${size} ${width}px`).toBeCloseTo((width < 736 ? 17 : 18) * SCALE[size], 1);
         for (const colorScheme of SCHEMES) {
           await page.emulateMedia({ colorScheme });
           for (const problem of await layoutProblems(page))
