@@ -4,7 +4,7 @@
  */
 import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { measurePage } from '../../bench/page-weight.ts';
+import { measurePage, readerToolsWeight } from '../../bench/page-weight.ts';
 import { dist, letters, offeredFormats, publishedFeatures, readDist } from '../support/site.ts';
 
 const page = (path: string): HTMLElement => parse(readDist(path));
@@ -101,14 +101,22 @@ describe.each(publishedFeatures)('features/$slug/', (feature) => {
     expect(missing).toEqual([]);
   });
 
-  it('ships no JavaScript of its own: only JSON-LD and the scripts every page shares', () => {
+  it('ships no JavaScript of its own but read-aloud: only JSON-LD, the scripts every page shares and ReadAloud', () => {
     const own = html
       .querySelectorAll('script')
       .filter((script) => !isJsonLd(script))
       .map(scriptKey)
       .filter((key) => !sharedScripts.has(key))
       .map((key) => key.slice(0, 100));
-    expect(own).toEqual([]);
+    expect(own).toHaveLength(1);
+    expect(own[0]).toMatch(/\/_astro\/ReadAloud\.astro_[^/]*\.js$/u);
+  });
+
+  it('loads its reader tools (text size, read aloud) in 2 KB of script, gzipped (bench/page-weight.ts)', () => {
+    const { onLoad, onDemand } = readerToolsWeight(measurePage(dist, `/features/${feature.slug}/`));
+    expect(onLoad.gzip).toBeLessThanOrEqual(2 * 1024);
+    // The player comes on the first tap of 朗读, not with the page.
+    expect(onDemand.gzip).toBeGreaterThan(0);
   });
 
   it('weighs under 50 KB of HTML + CSS, gzipped (measured as bench/page-weight.ts reports it)', () => {
