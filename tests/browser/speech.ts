@@ -6,8 +6,9 @@
  * start, a boundary per clause and end; cancel() drops the queue, the queued utterances
  * failing with "canceled" and the one being spoken with "interrupted".
  *
- * It records each utterance as it starts — its text, voice and which element the page had
- * marked (data-reading) then — in `window.__speech`. With `pace: 'manual'` an utterance lasts
+ * It records each utterance as it starts — its text, voice, which element the page had
+ * marked (data-reading) then and where it and the read-aloud buttons were — in
+ * `window.__speech`. With `pace: 'manual'` an utterance lasts
  * until the test calls `__speech.finish()`; with `pace: 'auto'` it ends on the next task.
  * Cancels are also counted in sessionStorage, which outlives the page: the test reads on the
  * next page whether the last one stopped the voice as it was left.
@@ -40,6 +41,9 @@ export interface Spoken {
   markedTop: number | undefined;
   markedBottom: number | undefined;
   screenHeight: number;
+  /** The bottom edge of the read-aloud buttons then, and whether the marked element comes before them in the page. */
+  controlsBottom: number | undefined;
+  markedBeforeControls: boolean;
 }
 
 export interface SpeechLog {
@@ -113,6 +117,7 @@ function installStandIn({ voices: given, pace, voicesAfter }: SpeechOptions): vo
     setTimeout(() => {
       if (current !== utterance) return;
       const marked = document.querySelector('[data-reading]');
+      const controls = document.querySelector('[data-read-aloud-control]');
       spoken.push({
         text: utterance.text,
         lang: utterance.lang,
@@ -122,6 +127,10 @@ function installStandIn({ voices: given, pace, voicesAfter }: SpeechOptions): vo
         markedTop: marked?.getBoundingClientRect().top,
         markedBottom: marked?.getBoundingClientRect().bottom,
         screenHeight: innerHeight,
+        controlsBottom: controls?.getBoundingClientRect().bottom,
+        markedBeforeControls: Boolean(
+          marked && controls && controls.compareDocumentPosition(marked) & Node.DOCUMENT_POSITION_PRECEDING,
+        ),
       });
       fire(utterance, 'start');
       for (const match of utterance.text.matchAll(/[，。！？；、：]/gu))

@@ -2,8 +2,9 @@
  * 字号 (issue 21) on every page: each page of the sitemap and a search result page laid out at
  * every text size, at 360 and 1280 px, in light and dark, must not scroll sideways or cut text
  * off; axe judges the pages a reader spends most time on at every size, with the size list
- * open. (Kept apart from text-size.spec.ts so the sub-path project can leave these out, as it
- * leaves out accessibility.spec.ts: the markup is the same under any base path.)
+ * open, and on a feature with read-aloud reading. (Kept apart from text-size.spec.ts so the
+ * sub-path project can leave these out, as it leaves out accessibility.spec.ts: the markup is
+ * the same under any base path.)
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,6 +14,7 @@ import { TEXT_SIZES } from '../../src/lib/text-size.ts';
 import { expect, test } from './fixtures.ts';
 import { layoutProblems } from './layout.ts';
 import { at, galleryFeature, sitemapPaths } from './site.ts';
+import { MAINLAND_VOICE, useSpeechStandIn } from './speech.ts';
 import { showAt } from './text-size.ts';
 
 /** The issue's steps: 100, 115, 130 and 150 % of body text. */
@@ -31,7 +33,11 @@ for (const path of [...sitemapPaths(), SEARCH]) {
   test(`字号: ${path} — every size at 360 and 1280 px, light and dark: no sideways scrolling, nothing cut off`, async ({
     page,
   }) => {
+    // A feature page with read-aloud's buttons out, all three (speech.ts gives it a voice).
+    const feature = path.startsWith('/features/');
+    if (feature) await useSpeechStandIn(page, { voices: [MAINLAND_VOICE], pace: 'manual' });
     await openPage(page, path);
+    if (feature) await page.getByRole('button', { name: ui.readAloud.play }).click();
     const problems: string[] = [];
     for (const size of TEXT_SIZES) {
       await showAt(page, size);
@@ -56,7 +62,10 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 for (const path of ['/', FEATURE, '/archive/', SEARCH]) {
   test(`axe at every text size: ${path}, 360 and 1280 px, light and dark, the size list open`, async ({ page }) => {
+    // On the feature, read-aloud reading too: its buttons out and the first block marked.
+    if (path === FEATURE) await useSpeechStandIn(page, { voices: [MAINLAND_VOICE], pace: 'manual' });
     await openPage(page, path);
+    if (path === FEATURE) await page.getByRole('button', { name: ui.readAloud.play }).click();
     await page.evaluate(axeSource);
     await page.getByRole('button', { name: ui.textSize.button }).click();
     const found: string[] = [];

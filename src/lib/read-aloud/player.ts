@@ -9,8 +9,9 @@
  * forgets the place. A pause cancels the speech and keeps the place: resuming says the
  * interrupted sentence again. Browsers differ on speechSynthesis.pause() (on Android it ends
  * the speech), and a listener takes a sentence up again more easily from its start. The block
- * being said is marked (data-reading) and scrolled to the top of the screen when it is not in
- * view — at once under prefers-reduced-motion. Leaving the page (pagehide) stops the voice.
+ * being said is marked (data-reading) and scrolled to the top of the screen, under the
+ * buttons, when it is not in view — at once under prefers-reduced-motion. Leaving the page
+ * (pagehide) stops the voice.
  */
 import { spokenBlocks } from './article.ts';
 import { utterances } from './utterances.ts';
@@ -39,8 +40,9 @@ export function readAloud(box: HTMLElement, synth: SpeechSynthesis): void {
     marked = element;
     if (!element) return;
     element.setAttribute('data-reading', '');
+    // In view: below the buttons, which stay at the top while reading, and on the screen.
     const { top, bottom } = element.getBoundingClientRect();
-    if (top < 0 || bottom > innerHeight)
+    if (top < box.getBoundingClientRect().bottom || bottom > innerHeight)
       element.scrollIntoView({
         block: 'start',
         behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth',
