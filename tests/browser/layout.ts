@@ -74,18 +74,17 @@ export const layoutProblems = (page: Page): Promise<string[]> =>
       const range = document.createRange();
       range.selectNodeContents(node);
       let lines = [...range.getClientRects()];
-      const outside = (rect: DOMRect) =>
-        rect.left < -0.5 ||
-        rect.right > width + 0.5 ||
-        boxes.some(({ box }) => {
-          const edge = box.getBoundingClientRect();
-          return (
-            rect.left < edge.left - 0.5 ||
-            rect.right > edge.right + 0.5 ||
-            rect.top < edge.top - 0.5 ||
-            rect.bottom > edge.bottom + 0.5
-          );
-        });
+      const offWindow = (rect: DOMRect) => rect.left < -0.5 || rect.right > width + 0.5;
+      const outsideOf = (rect: DOMRect, box: Element) => {
+        const edge = box.getBoundingClientRect();
+        return (
+          rect.left < edge.left - 0.5 ||
+          rect.right > edge.right + 0.5 ||
+          rect.top < edge.top - 0.5 ||
+          rect.bottom > edge.bottom + 0.5
+        );
+      };
+      const outside = (rect: DOMRect) => offWindow(rect) || boxes.some(({ box }) => outsideOf(rect, box));
       // A space at the end of a line may hang past the edge (an ideographic space does): only
       // characters that show count, looked at one by one when the whole text is suspect.
       if (lines.some(outside))
@@ -99,18 +98,9 @@ export const layoutProblems = (page: Page): Promise<string[]> =>
       for (const line of lines) {
         if (line.width === 0) continue;
         const where = `“${text.trim().slice(0, 24)}” in ${name(element)}`;
-        if (line.left < -0.5 || line.right > width + 0.5)
+        if (offWindow(line))
           problems.push(`${where} runs off the window: ${Math.round(line.left)}–${Math.round(line.right)} px`);
-        for (const { box } of boxes) {
-          const edge = box.getBoundingClientRect();
-          if (
-            line.left < edge.left - 0.5 ||
-            line.right > edge.right + 0.5 ||
-            line.top < edge.top - 0.5 ||
-            line.bottom > edge.bottom + 0.5
-          )
-            problems.push(`${where} is cut off by ${name(box)}`);
-        }
+        for (const { box } of boxes) if (outsideOf(line, box)) problems.push(`${where} is cut off by ${name(box)}`);
       }
     }
     return [...new Set(problems)];
