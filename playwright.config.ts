@@ -106,9 +106,13 @@ export default defineConfig({
             name: 'sub-path',
             testMatch: ['browser/**/*.spec.ts', 'search/search-page.spec.ts'],
             // axe reads the same markup under any base path (4 runs a page in the root project),
-            // and lays it out the same at every text size; the link check
+            // which lays out and sizes its controls the same at every text size; the link check
             // (tests/build/links.test.ts) covers every address of this build.
-            testIgnore: ['browser/accessibility.spec.ts', 'browser/text-size-layout.spec.ts'],
+            testIgnore: [
+              'browser/accessibility.spec.ts',
+              'browser/text-size-layout.spec.ts',
+              'browser/age-friendly.spec.ts',
+            ],
             use: {
               ...devices['Desktop Chrome'],
               launchOptions,

@@ -70,6 +70,8 @@ for (const path of featurePaths) {
   test(`read aloud: ${path} — the article in reading order, each block marked and in view while it is said`, async ({
     page,
   }) => {
+    // Under a sub-path what could break is loading the player from under the base: one feature says so.
+    test.skip(test.info().project.name === 'sub-path' && path !== featurePaths[0], 'one feature under a sub-path');
     // Scrolling is instant under reduced motion, so "in view" holds the moment a block starts.
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.setViewportSize({ width: 360, height: 740 });
