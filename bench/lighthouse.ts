@@ -7,12 +7,15 @@
  *   node bench/lighthouse.ts [dist] [--runs N] [/features/<slug>/ …]
  *
  * Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH) runs headless. Each page is run N
- * times (default 1); a score is the lowest of its runs, and anything under 100 is listed with
- * the audits that cost it. Reports land in bench/.work/lighthouse/.
+ * times (default 1), each run on a line of its own with the audits that cost it a point, and
+ * the machine's load average is printed before and after: Lighthouse slows the CPU it measures
+ * by four, so Total Blocking Time, and with it the performance score, swings with whatever else
+ * runs on a shared machine. Reports land in bench/.work/lighthouse/.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 
 const lighthouseVersion = (
@@ -92,31 +95,40 @@ const preview = spawn(
 );
 try {
   await waitFor(`http://127.0.0.1:${port}/sitemap-index.xml`);
-  console.log(`Lighthouse ${lighthouseVersion}, phone profile, ${runs} run(s) a page, ${CHROMIUM}`);
-  console.log(`${'page'.padEnd(28)} perf  a11y  best   seo   FCP      LCP      TBT     CLS`);
+  const load = () =>
+    loadavg()
+      .map((value) => value.toFixed(1))
+      .join(' ');
+  console.log(
+    `Lighthouse ${lighthouseVersion}, phone profile, ${runs} run(s) a page, ${CHROMIUM}; load average ${load()}`,
+  );
+  console.log(`${'page'.padEnd(24)} run  perf  a11y  best   seo     FCP      LCP      TBT   CLS`);
   for (const page of pages) {
-    const reports = Array.from({ length: runs }, (_, run) =>
-      runLighthouse(
+    let perfect = 0;
+    for (let run = 1; run <= runs; run++) {
+      const report = runLighthouse(
         `http://127.0.0.1:${port}${page}`,
         join(REPORTS, `${page.replace(/\W+/gu, '_') || 'home'}-${run}.json`),
-      ),
-    );
-    const score = (category: (typeof CATEGORIES)[number]) =>
-      Math.min(...reports.map((report) => Math.round((report.categories[category].score ?? 0) * 100)));
-    const metric = (id: string) => reports.map((report) => report.audits[id]?.displayValue ?? '?').join('/');
-    console.log(
-      `${page.padEnd(28)} ${CATEGORIES.map((category) => String(score(category)).padStart(4)).join('  ')}   ` +
-        `${metric('first-contentful-paint').padEnd(8)} ${metric('largest-contentful-paint').padEnd(8)} ` +
-        `${metric('total-blocking-time').padEnd(7)} ${metric('cumulative-layout-shift')}`,
-    );
-    for (const report of reports)
+      );
+      const scores = CATEGORIES.map((category) => Math.round((report.categories[category].score ?? 0) * 100));
+      if (scores.every((score) => score === 100)) perfect++;
+      const metric = (id: string, width: number) => (report.audits[id]?.displayValue ?? '?').padStart(width);
+      console.log(
+        `${(run === 1 ? page : '').padEnd(24)} ${String(run).padStart(3)}  ${scores.map((score) => String(score).padStart(4)).join('  ')}  ` +
+          `${metric('first-contentful-paint', 6)}  ${metric('largest-contentful-paint', 7)}  ${metric('total-blocking-time', 7)}  ${metric('cumulative-layout-shift', 4)}`,
+      );
       for (const category of CATEGORIES)
         for (const { id, weight } of report.categories[category].auditRefs) {
           const audit = report.audits[id];
           if (weight > 0 && audit && audit.score !== null && audit.score < 1)
-            console.log(`    ${category}: ${audit.title} (${audit.displayValue ?? `score ${audit.score}`})`);
+            console.log(
+              `${''.padEnd(30)}${category}: ${audit.title} (${audit.displayValue ?? `score ${audit.score}`})`,
+            );
         }
+    }
+    console.log(`${''.padEnd(30)}100/100/100/100 in ${perfect} of ${runs} run(s)`);
   }
+  console.log(`load average after: ${load()}`);
 } finally {
   if (preview.pid) process.kill(-preview.pid);
 }
