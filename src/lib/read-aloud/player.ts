@@ -1,7 +1,9 @@
 /**
  * Reads a feature aloud, block by block (article.ts), one utterance at a time
- * (utterances.ts), with the device's own Chinese voice (voice.ts). Loaded by start.ts on the
- * first tap of 朗读全文, it starts reading at once and answers the buttons from then on.
+ * (utterances.ts), with the device's own Chinese voice, which start.ts hands it (voice.ts stays
+ * inside start.ts's file: a module both shared would be a third request on every feature page).
+ * Loaded by start.ts on the first tap of 朗读全文, it starts reading at once and answers the
+ * buttons from then on.
  *
  * The control's (ReadAloud.astro) state is its
  * data-state (idle, playing, paused), from which its CSS shows the buttons and labels: the
@@ -15,7 +17,6 @@
  */
 import { spokenBlocks } from './article.ts';
 import { utterances } from './utterances.ts';
-import { chineseVoice } from './voice.ts';
 
 interface Utterance {
   element: Element;
@@ -24,8 +25,15 @@ interface Utterance {
   section: boolean;
 }
 
-/** Reads the article around `box` (the control) aloud with `synth`, and answers the control. */
-export function readAloud(box: HTMLElement, synth: SpeechSynthesis): void {
+/**
+ * Reads the article around `box` (the control) aloud with `synth`, and answers the control;
+ * `voice` gives the voice to speak with now (the device's voices may change while it reads).
+ */
+export function readAloud(
+  box: HTMLElement,
+  synth: SpeechSynthesis,
+  voice: () => SpeechSynthesisVoice | undefined,
+): void {
   let queue: Utterance[] | undefined;
   let at = 0;
   /** Bumped whenever speech is cut short, so the cut utterance's end is ignored. */
@@ -50,15 +58,15 @@ export function readAloud(box: HTMLElement, synth: SpeechSynthesis): void {
   };
   const speak = (mine: number) => {
     const entry = queue?.[at];
-    const voice = chineseVoice(synth.getVoices());
-    if (!entry || !voice) {
+    const speaker = voice();
+    if (!entry || !speaker) {
       go('idle', 0);
       return;
     }
     mark(entry.element);
     speaking = new SpeechSynthesisUtterance(entry.text);
-    speaking.voice = voice;
-    speaking.lang = voice.lang;
+    speaking.voice = speaker;
+    speaking.lang = speaker.lang;
     // An utterance the engine could not say is passed over like one it finished.
     speaking.onend = speaking.onerror = () => {
       if (mine !== turn) return;

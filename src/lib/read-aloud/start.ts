@@ -32,7 +32,7 @@ export function startReadAloud(box: HTMLElement, synth: SpeechSynthesis): void {
       // start the speech now, saying nothing.
       synth.speak(new SpeechSynthesisUtterance(''));
       void import('./player.ts').then(({ readAloud }) => {
-        readAloud(box, synth);
+        readAloud(box, synth, () => chineseVoice(synth.getVoices()));
       });
     },
     { once: true },
