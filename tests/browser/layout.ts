@@ -40,10 +40,13 @@ export const layoutProblems = (page: Page): Promise<string[]> =>
     const exempt = (element: Element) =>
       !element.checkVisibility({ visibilityProperty: true }) ||
       element.closest('.sr-only, .skip-link:not(:focus)') !== null;
-    /** Ancestors (nearest first) that clip what overflows them, and whether each scrolls. */
-    const clippers = (element: Element) => {
+    /**
+     * The boxes (nearest first) that clip what overflows them, and whether each scrolls: from
+     * `first` up — an element's ancestors for its box, a text's own element and up for its lines.
+     */
+    const clippers = (first: Element | null) => {
       const found: { box: Element; scrolls: boolean; clamped: boolean }[] = [];
-      for (let box = element.parentElement; box && box !== root; box = box.parentElement) {
+      for (let box = first; box && box !== root; box = box.parentElement) {
         const style = getComputedStyle(box);
         const values = [style.overflowX, style.overflowY];
         if (values.every((value) => value === 'visible')) continue;
@@ -55,7 +58,7 @@ export const layoutProblems = (page: Page): Promise<string[]> =>
       }
       return found;
     };
-    const inScroller = (element: Element) => clippers(element).some(({ scrolls }) => scrolls);
+    const inScroller = (element: Element) => clippers(element.parentElement).some(({ scrolls }) => scrolls);
     for (const element of document.body.querySelectorAll('*')) {
       if (exempt(element) || inScroller(element)) continue;
       const { left, right } = element.getBoundingClientRect();
