@@ -15,19 +15,16 @@ import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env['PREVIEW_PORT'] ?? 4391);
 const dist = process.env['DIST'] ?? 'dist';
-// The same site with its search index split in parts (tests/search/split-index-site.ts).
-const splitPort = Number(process.env['SPLIT_PREVIEW_PORT'] ?? port + 1);
-const splitSite = 'test-results/split-index-site';
 const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const jsonReport = process.env['PLAYWRIGHT_JSON_OUTPUT_NAME'];
 // The same site built for a sub-path (absent when this file is run without scripts/test.mjs).
 const subpathDist = process.env['SUBPATH_DIST'];
 const subpathSiteUrl = process.env['SUBPATH_SITE_URL'] ?? 'https://example.cn/zhuanban/';
 const subpathBase = new URL(subpathSiteUrl).pathname;
-const subpathPort = Number(process.env['SUBPATH_PREVIEW_PORT'] ?? port + 2);
+const subpathPort = Number(process.env['SUBPATH_PREVIEW_PORT'] ?? port + 1);
 // What the desk's browser test wrote (tests/desk/), built by scripts/test.mjs, and its port.
 const deskSiteDist = process.env['DESK_SITE_DIST'];
-const deskSitePort = Number(process.env['DESK_SITE_PREVIEW_PORT'] ?? port + 3);
+const deskSitePort = Number(process.env['DESK_SITE_PREVIEW_PORT'] ?? port + 2);
 
 const launchOptions = {
   executablePath: chromium,
@@ -92,13 +89,6 @@ export default defineConfig({
           },
         ]
       : []),
-    {
-      // The search evaluation again, over the index split in three parts merged in the
-      // browser, as an archive beyond 1,500 features is built: the targets must still hold.
-      name: 'split-index',
-      testMatch: 'search/search-eval.spec.ts',
-      use: { ...devices['Desktop Chrome'], launchOptions, baseURL: `http://127.0.0.1:${splitPort}/` },
-    },
     ...(subpathDist
       ? [
           {
@@ -131,17 +121,6 @@ export default defineConfig({
       url: `http://127.0.0.1:${port}/sitemap-index.xml`,
       reuseExistingServer: false,
       timeout: 60_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
-    {
-      // Re-made from the build on every run; the project's own Node runs the TypeScript.
-      command:
-        `node_modules/.bin/node tests/search/split-index-site.ts ${dist} ${splitSite} && ` +
-        `npm run preview -- --host 127.0.0.1 --port ${splitPort} --outDir ${splitSite} --ignore-lock`,
-      url: `http://127.0.0.1:${splitPort}/sitemap-index.xml`,
-      reuseExistingServer: false,
-      timeout: 120_000,
       stdout: 'ignore',
       stderr: 'pipe',
     },

@@ -131,12 +131,11 @@ function vitest(...projects) {
   if (code !== 0) fail(`vitest (${name})`);
 }
 
-function playwright([port, splitPort, subpathPort, deskSitePort], { name = 'playwright', args = [], env = {} } = {}) {
+function playwright([port, subpathPort, deskSitePort], { name = 'playwright', args = [], env = {} } = {}) {
   const report = join(REPORTS, `${name}.json`);
   rmSync(report, { force: true });
   const code = run(name, 'playwright', ['test', ...args], {
     PREVIEW_PORT: String(port),
-    SPLIT_PREVIEW_PORT: String(splitPort),
     SUBPATH_PREVIEW_PORT: String(subpathPort),
     DESK_SITE_PREVIEW_PORT: String(deskSitePort),
     SUBPATH_DIST: subpathDist,
@@ -292,9 +291,8 @@ if (!quick) {
   process.env['SUBPATH_DIST'] = subpathDist;
   validateHtml([dist, subpathDist]);
   vitest('build');
-  // The site as built, the same site with its search index split, and the sub-path build
-  // (playwright.config.ts).
-  playwright(await freePorts(4));
+  // The site as built and the sub-path build (playwright.config.ts).
+  playwright(await freePorts(3));
   // The desk's browser test (tests/desk/) left what it wrote in a copy of the content
   // (test-results/desk-site, a project the real site builds): it must build, and a reader's
   // tests pass over that build.
@@ -306,7 +304,7 @@ if (!quick) {
     totals[built === 0 ? 'passed' : 'failed'] += 1;
     if (built !== 0) fail('build what the desk wrote');
     else
-      playwright(await freePorts(4), {
+      playwright(await freePorts(3), {
         name: 'playwright-desk-site',
         args: ['--project', 'desk-site'],
         env: { DESK_SITE_DIST: deskSiteDist, CONTENT_ROOT: deskSite },

@@ -8,7 +8,6 @@ import { resolveReference, type ReferringFeature } from './features/references.t
 import { FIELDS } from './content/schema.ts';
 import { newestFirst } from './feature-date.ts';
 import { isPublished } from './published.ts';
-import { planSearchIndexes } from './search/index-plan.ts';
 
 export type Feature = CollectionEntry<'features'>;
 
@@ -34,33 +33,6 @@ export function getPublishedFeatures(): Promise<Feature[]> {
   if (__ZHUANBAN_SHOW_DRAFTS__) return loadPublishedFeatures();
   published ??= loadPublishedFeatures();
   return published;
-}
-
-export interface SearchIndexPlan {
-  /** The parts' folders, the primary index first, with how many features each holds. */
-  parts: { dir: string; pages: number }[];
-  /** The part each feature is indexed in, by feature id. */
-  dirOf: ReadonlyMap<string, string>;
-}
-
-async function loadSearchIndexPlan(): Promise<SearchIndexPlan> {
-  const parts = planSearchIndexes(await getPublishedFeatures());
-  return {
-    parts: parts.map((part) => ({ dir: part.dir, pages: part.features.length })),
-    dirOf: new Map(parts.flatMap((part) => part.features.map((feature) => [feature.id, part.dir] as const))),
-  };
-}
-
-let searchIndexPlan: Promise<SearchIndexPlan> | undefined;
-
-/**
- * The parts the search index is built in (src/lib/search/index-plan.ts), from every published
- * feature: each feature page names its part, and the search page loads them all.
- */
-export function getSearchIndexPlan(): Promise<SearchIndexPlan> {
-  if (__ZHUANBAN_SHOW_DRAFTS__) return loadSearchIndexPlan();
-  searchIndexPlan ??= loadSearchIndexPlan();
-  return searchIndexPlan;
 }
 
 type District = CollectionEntry<'districts'>;

@@ -16,8 +16,8 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { NodeType, parse, type HTMLElement } from 'node-html-parser';
-import { buildSearchIndex } from '../../src/integrations/pagefind.ts';
-import { seeded } from '../support/random.ts';
+import { buildSearchIndex } from '../../src/lib/search/index-build.ts';
+import { seeded, type Random } from '../support/random.ts';
 
 interface SeedPage {
   html: string;
@@ -44,12 +44,55 @@ function readSeedPages(site: string): SeedPage[] {
 const escapeText = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
 const escapeAttribute = (text: string) => escapeText(text).replaceAll('"', '&quot;');
 
-/** Write an archive of `count` features built from `site` into `out`, and index it. Returns the slugs. */
-export async function archiveSite(site: string, out: string, count: number, seed = 7): Promise<string[]> {
-  const random = seeded(seed);
+/** Makes feature pages from the seven's own article pieces: each call a new page, drawn with `random`. */
+export function featureMaker(site: string, random: Random) {
   const seeds = readSeedPages(site);
   const pieces = seeds.flatMap((page) => page.pieces);
   const headings = seeds.flatMap((page) => page.headings);
+  const years = ['2019', '2020', '2021'];
+  return {
+    /** A page for feature `slug` (`index` picks its template): a new title and 6–18 pieces. */
+    page(slug: string, index: number): string {
+      const template = seeds[index % seeds.length];
+      if (!template) throw new Error('no seed pages');
+      const title = `${random.pick(headings)}　${random.pick(headings)}`;
+      const body = Array.from({ length: random.int(6, 18) }, () => random.pick(pieces)).join('');
+      const html = template.html
+        .replace(
+          /(<div class="feature-body[^"]*"[^>]*>)[\s\S]*?(<\/div>\s*<footer class="feature-footer")/u,
+          `$1${body}$2`,
+        )
+        .replace(/(<h1 class="feature-title"[^>]*>)[^<]*(<\/h1>)/u, `$1${escapeText(title)}$2`)
+        .replace(/data-pagefind-meta="title:[^"]*"/u, `data-pagefind-meta="title:${escapeAttribute(title)}"`);
+      if (!html.includes(body)) throw new Error(`${slug}: the template's article body was not found`);
+      return html;
+    },
+    /** `html` with its year filter changed: a change to the metadata alone. */
+    otherYear(html: string): string {
+      return html.replace(/data-pagefind-filter="年份:(\d+)"/u, (_, year: string) => {
+        return `data-pagefind-filter="年份:${years.find((other) => other !== year) ?? year}"`;
+      });
+    },
+  };
+}
+
+export function writeFeature(out: string, slug: string, html: string): void {
+  mkdirSync(path.join(out, 'features', slug), { recursive: true });
+  writeFileSync(path.join(out, 'features', slug, 'index.html'), html);
+}
+
+/** Say on the search page how many features the index holds (the ranking counts with it). */
+export function declareIndex(out: string, count: number): void {
+  const searchPage = path.join(out, 'search', 'index.html');
+  writeFileSync(
+    searchPage,
+    readFileSync(searchPage, 'utf8').replace(/data-search-indexes="[^"]*"/u, `data-search-indexes="pagefind:${count}"`),
+  );
+}
+
+/** Write an archive of `count` features built from `site` into `out` (no index). Returns the slugs. */
+export function writeArchive(site: string, out: string, count: number, random: Random): string[] {
+  const make = featureMaker(site, random);
   rmSync(out, { recursive: true, force: true });
   cpSync(site, out, {
     recursive: true,
@@ -58,28 +101,16 @@ export async function archiveSite(site: string, out: string, count: number, seed
   const slugs: string[] = [];
   for (let i = 0; i < count; i++) {
     const slug = `archive-${String(i).padStart(3, '0')}`;
-    const template = seeds[i % seeds.length];
-    if (!template) throw new Error('no seed pages');
-    const title = `${random.pick(headings)}　${random.pick(headings)}`;
-    const body = Array.from({ length: random.int(6, 18) }, () => random.pick(pieces)).join('');
-    const html = template.html
-      .replace(
-        /(<div class="feature-body[^"]*"[^>]*>)[\s\S]*?(<\/div>\s*<footer class="feature-footer")/u,
-        `$1${body}$2`,
-      )
-      .replace(/(<h1 class="feature-title"[^>]*>)[^<]*(<\/h1>)/u, `$1${escapeText(title)}$2`)
-      .replace(/data-pagefind-meta="title:[^"]*"/u, `data-pagefind-meta="title:${escapeAttribute(title)}"`)
-      .replace(/data-search-index="[^"]*"/u, 'data-search-index="pagefind"');
-    if (!html.includes(body)) throw new Error(`${slug}: the template's article body was not found`);
-    mkdirSync(path.join(out, 'features', slug), { recursive: true });
-    writeFileSync(path.join(out, 'features', slug, 'index.html'), html);
+    writeFeature(out, slug, make.page(slug, i));
     slugs.push(slug);
   }
-  const searchPage = path.join(out, 'search', 'index.html');
-  writeFileSync(
-    searchPage,
-    readFileSync(searchPage, 'utf8').replace(/data-search-indexes="[^"]*"/u, `data-search-indexes="pagefind:${count}"`),
-  );
+  declareIndex(out, count);
+  return slugs;
+}
+
+/** Write an archive of `count` features built from `site` into `out`, and index it. Returns the slugs. */
+export async function archiveSite(site: string, out: string, count: number, seed = 7): Promise<string[]> {
+  const slugs = writeArchive(site, out, count, seeded(seed));
   await buildSearchIndex(out);
   return slugs;
 }

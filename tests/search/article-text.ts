@@ -83,6 +83,11 @@ function blocksOfPages(htmls: readonly string[]): TruthBlock[][] {
 /** The article blocks of the pages at `urls` (parsed by the browser), in order. */
 export async function articleBlocks(page: Page, urls: readonly string[]): Promise<TruthBlock[][]> {
   const htmls = await Promise.all(urls.map(async (url) => (await page.request.get(url)).text()));
+  return htmlBlocks(page, htmls);
+}
+
+/** The article blocks of pages given as markup (parsed by the browser), in order. */
+export function htmlBlocks(page: Page, htmls: readonly string[]): Promise<TruthBlock[][]> {
   return page.evaluate(blocksOfPages, htmls);
 }
 

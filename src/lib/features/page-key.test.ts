@@ -15,12 +15,11 @@ function randomInputs(): FeaturePageInputs {
     previous: random() < 0.9 ? entry('p') : undefined,
     next: random() < 0.9 ? entry('n') : undefined,
     related: Array.from({ length: Math.floor(random() * 4) }, (_, i) => entry(`r${i}`)),
-    searchIndexPart: random() < 0.5 ? 'pagefind' : 'pagefind-1',
     taxonomy: [entry('jingkai'), entry('dangjian')],
   };
 }
 
-/** Every single-input change of a page: each entry's digest, a neighbour gone, the index part. */
+/** Every single-input change of a page: each entry's digest, a neighbour gone. */
 function changes(inputs: FeaturePageInputs): FeaturePageInputs[] {
   const bump = (e: { id: string; digest?: string | number | undefined }) => ({ ...e, digest: `${String(e.digest)}x` });
   return [
@@ -30,7 +29,6 @@ function changes(inputs: FeaturePageInputs): FeaturePageInputs[] {
     ...inputs.related.map((_, i) => ({ ...inputs, related: inputs.related.map((r, j) => (i === j ? bump(r) : r)) })),
     { ...inputs, related: [...inputs.related, entry('extra')] },
     { ...inputs, related: inputs.related.toReversed().concat(inputs.related.length > 1 ? [] : [entry('z')]) },
-    { ...inputs, searchIndexPart: `${inputs.searchIndexPart}-2` },
     { ...inputs, taxonomy: inputs.taxonomy.map((t, i) => (i === 1 ? bump(t) : t)) },
   ];
 }

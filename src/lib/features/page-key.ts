@@ -5,7 +5,7 @@
  * unchanged, and renders it otherwise.
  *
  * - A feature page: its own entry, the entries it shows of other features (previous/next, the
- *   related cards), the part of the search index it names, its district and topics.
+ *   related cards), its district and topics.
  * - A list page (全部专版, a district's, a topic's): the entries of its cards, its page number
  *   and the list's length, the district or topic it lists.
  *
@@ -25,8 +25,6 @@ export interface FeaturePageInputs {
   previous: Digested | undefined;
   next: Digested | undefined;
   related: readonly Digested[];
-  /** The search index part the page names (SearchIndexFields). */
-  searchIndexPart: string;
   /** The district and topic entries the page names. */
   taxonomy: readonly Digested[];
 }
@@ -41,7 +39,6 @@ export function featurePageKey(inputs: FeaturePageInputs): string {
     part(inputs.previous),
     part(inputs.next),
     inputs.related.map(part).join(','),
-    inputs.searchIndexPart,
     inputs.taxonomy.map(part).join(','),
   ]);
 }

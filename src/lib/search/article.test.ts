@@ -7,7 +7,6 @@ import { runsOf } from './tokens.ts';
 const PAGE = `<!doctype html><html lang="zh-CN"><head><title>x</title><script type="application/ld+json">{"headline":"二七区"}</script></head>
 <body><header><nav><a href="/">专版</a></nav></header><main id="main">
 <article class="feature flow-grid" data-pagefind-body>
-<span hidden data-search-index="pagefind"></span>
 <span hidden data-pagefind-meta="title:二七区：高品质擘画“三项工程、一项管理”美丽新画卷"></span>
 <span hidden data-pagefind-meta="office:二七区"></span>
 <span hidden data-pagefind-filter="区:二七区"></span><span hidden data-pagefind-filter="话题:党建引领"></span>
@@ -65,13 +64,12 @@ describe('readArticle', () => {
       expect(all).not.toContain(furniture);
   });
 
-  it('reads the metadata, filters and index part, and ignores pages with no article', () => {
+  it('reads the metadata and filters, and ignores pages with no article', () => {
     expect(record?.meta).toEqual({ title: '二七区：高品质擘画“三项工程、一项管理”美丽新画卷', office: '二七区' });
     expect(record?.filters).toEqual([
       ['区', '二七区'],
       ['话题', '党建引领'],
     ]);
-    expect(record?.part).toBe('pagefind');
     expect(readArticle('<html><body><main><p>列表</p></main></body></html>', '/archive/')).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@
  *     about the paper, not the story), and what a reader does not see (`hidden`, a closed
  *     dialog, the inside of a closed details, scripts, styles) are left out;
  *   - `data-pagefind-meta="key:value"` and `data-pagefind-filter="name:value"` give the result
- *     card's metadata and the filters, `data-search-index` the index part (SearchIndexFields);
+ *     card's metadata and the filters (SearchIndexFields);
  *   - prominence: the headline is the `h1` with the `hgroup` around it (kicker and subtitle);
  *     `h1`–`h6` are headings, `figcaption` a caption; `data-pagefind-weight` on an element or
  *     an ancestor sets its weight explicitly.
@@ -32,8 +32,6 @@ export interface ArticleBlock {
 export interface ArticleRecord {
   /** The page's URL path, /features/<slug>/. */
   url: string;
-  /** The index part the page names (data-search-index), e.g. "pagefind". */
-  part: string | undefined;
   /** Result-card metadata, in page order. */
   meta: Record<string, string>;
   /** Filter values as [filter, value] pairs, in page order. */
@@ -114,7 +112,7 @@ function isLeftOut(tag: string, attributes: Map<string, string>, parent: Open | 
 export function readArticle(html: string, url: string): ArticleRecord | undefined {
   const start = BODY.exec(html)?.index;
   if (start === undefined) return undefined;
-  const record: ArticleRecord = { url, part: undefined, meta: {}, filters: [], headline: [], blocks: [] };
+  const record: ArticleRecord = { url, meta: {}, filters: [], headline: [], blocks: [] };
   const stack: Open[] = [];
   let text = '';
   let current: Omit<ArticleBlock, 'text'> = { kind: 'text' };
@@ -190,6 +188,4 @@ function readFields(attributes: Map<string, string>, record: ArticleRecord): voi
   if (meta) record.meta[meta[0]] = meta[1];
   const filter = pair(attributes.get('data-pagefind-filter'));
   if (filter) record.filters.push(filter);
-  const part = attributes.get('data-search-index');
-  if (part) record.part = part;
 }
