@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
 import sharpService from 'astro/assets/services/sharp';
+import { restorableFiles } from '../lib/build/incremental-pages.ts';
 import { PHOTO_CACHE_FILE, PhotoCache } from '../lib/photos/photo-cache.ts';
 import { parseDerivativeName, PHOTO_DIR, type PhotoTransform } from '../lib/photos/photo.ts';
 import { encodeMissing, publishCopies, pruneCache, type EncodeCopy } from '../lib/photos/publish.ts';
@@ -24,8 +25,6 @@ import { joinBase } from '../lib/site-url.ts';
 /** The copies each built page linked to last build, for pages the next one restores unrendered. */
 const PAGES_FILE = 'zhuanban-photo-pages.json';
 const COPIES_DIR = 'zhuanban-photos';
-/** Astro's incremental-build manifest (node_modules/astro/dist/core/build/incremental.js). */
-const INCREMENTAL_MANIFEST = 'incremental-build.json';
 
 /** The image service astro.config.mjs configures, the one this step can encode with. */
 const SHARP_SERVICE = 'astro/assets/services/sharp';
@@ -53,13 +52,6 @@ const readJson = (file: string): unknown => {
     return undefined;
   }
 };
-
-/** The built files Astro may restore from its incremental cache: those of pages with a cacheKey. */
-function restorableFiles(cacheDir: string): string[] {
-  const manifest = readJson(join(cacheDir, INCREMENTAL_MANIFEST)) as
-    { routes?: Record<string, { paths: Record<string, { outputFile: string }> }> } | undefined;
-  return Object.values(manifest?.routes ?? {}).flatMap((route) => Object.values(route.paths).map((p) => p.outputFile));
-}
 
 export default function photos(): AstroIntegration {
   let config: AstroConfig | undefined;

@@ -30,22 +30,34 @@ interface IncrementalManifest {
   >;
 }
 
-export const INCREMENTAL_MANIFEST = 'incremental-build.json';
+const INCREMENTAL_MANIFEST = 'incremental-build.json';
 const MANIFEST_VERSION = 1;
+
+function readManifest(cacheDir: string): IncrementalManifest | undefined {
+  try {
+    return JSON.parse(readFileSync(path.join(cacheDir, INCREMENTAL_MANIFEST), 'utf8')) as IncrementalManifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The built files Astro may restore from its cache in the next build: those of pages with a cacheKey. */
+export function restorableFiles(cacheDir: string): string[] {
+  return Object.values(readManifest(cacheDir)?.routes ?? {}).flatMap((route) =>
+    Object.values(route.paths).map((entry) => entry.outputFile),
+  );
+}
 
 /**
  * Built file (relative to the output folder, forward slashes) → signature of what it holds,
- * for every page Astro keyed in this build; empty when Astro's manifest cannot be read.
+ * for every page Astro keyed in this build (and so may restore in the next); empty when
+ * Astro's manifest cannot be read.
  */
 export function pageSignatures(cacheDir: string): Map<string, string> {
   const signatures = new Map<string, string>();
-  let manifest: IncrementalManifest;
-  try {
-    manifest = JSON.parse(readFileSync(path.join(cacheDir, INCREMENTAL_MANIFEST), 'utf8')) as IncrementalManifest;
-  } catch {
-    return signatures;
-  }
-  if (manifest.version !== MANIFEST_VERSION || typeof manifest.routes !== 'object') return signatures;
+  const manifest = readManifest(cacheDir);
+  // Another version may mean other fields: then no signature, and every page is read.
+  if (manifest?.version !== MANIFEST_VERSION || typeof manifest.routes !== 'object') return signatures;
   // Not the server-island key, which is new in every build unless ASTRO_KEY is set: Astro
   // compares it only for pages with server islands, and their islands' ciphertext is no text
   // a reader sees.
