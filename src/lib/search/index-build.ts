@@ -29,7 +29,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { INDEX_LANGUAGE } from './index-document.ts';
-import { mergeWords, writeNewFile, type IndexSource } from './index-merge.ts';
+import { chunkSizeFor, mergeWords, needsRecut, writeNewFile, type IndexSource } from './index-merge.ts';
 import { numberPages, pageIds } from './index-pages.ts';
 import {
   cardFragment,
@@ -37,7 +37,6 @@ import {
   readFragment,
   readPages,
   TEXT_DIR,
-  useIndexChunkSize,
   type CardFragment,
   type ReadPage,
 } from './index-part.ts';
@@ -89,6 +88,8 @@ export interface IndexState {
   meta: string;
   /** Every page of the index, by number. */
   pages: StatePage[];
+  /** Locations per chunk the index was cut to when it was last merged whole (chunkSizeFor). */
+  chunkSize: number;
   /** Built files without an article, by signature: not read again while it holds. */
   unindexed: Record<string, string>;
 }
@@ -128,8 +129,8 @@ export interface SearchIndexResult {
 }
 
 /** A digest of what decides the index's layout: a different one starts the index afresh. */
-function formatKey(chunkSize: number): string {
-  const hash = createHash('sha256').update(`${STATE_FORMAT}\0${pagefindVersion()}\0${chunkSize}\0`);
+function formatKey(): string {
+  const hash = createHash('sha256').update(`${STATE_FORMAT}\0${pagefindVersion()}\0`);
   const here = path.dirname(fileURLToPath(import.meta.url));
   for (const file of INDEXER_FILES) hash.update(readFileSync(path.join(here, file))).update('\0');
   return hash.digest('hex').slice(0, 32);
@@ -288,8 +289,7 @@ function entryJson(metaName: string, pageCount: number, includeCharacters: unkno
  * of the last build when there is one.
  */
 export async function buildSearchIndex(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
-  const chunkSize = useIndexChunkSize();
-  const format = formatKey(chunkSize);
+  const format = formatKey();
   const temporary = options.cacheDir === undefined;
   const root = options.cacheDir
     ? path.join(options.cacheDir, 'zhuanban-search')
@@ -363,7 +363,11 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
     const leaving = [...dropped].map((i) => state!.pages[i]!);
     const changes = dropped.size + added.length;
     let touched: Set<string> | undefined;
-    if (base && changes <= Math.max(1, IN_PLACE_SHARE * base.meta.pages.length)) {
+    const inPlace =
+      state !== undefined &&
+      changes <= Math.max(1, IN_PLACE_SHARE * state.pages.length) &&
+      !needsRecut(state.chunkSize, numbers.total);
+    if (inPlace) {
       touched = new Set();
       for (const page of [...leaving, ...moved]) {
         const words = readWordsFile(root, page.hash);
@@ -375,6 +379,8 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
       }
     }
     mkdirSync(indexDir, { recursive: true });
+    // Updated in place, chunks keep the size they were cut to; merged whole, the size for the archive now.
+    const chunkSize = touched && state ? state.chunkSize : chunkSizeFor(numbers.total);
     const merged = await mergeWords(indexDir, {
       base,
       numbers,
@@ -444,7 +450,9 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
     const template = batches[0]?.source ?? base!;
     const meta = {
       ...template.meta,
-      pages: entries.map((entry, i) => ({ ...entry, id: ids[i]! })),
+      // Word counts serve only BM25's length normalisation, which the search page turns off
+      // (ranking.ts, RANKING.pageLength 0): one for every page, 12 KB less for every reader at 5,000 features.
+      pages: entries.map((entry, i) => ({ ...entry, id: ids[i]!, wordCount: 1 })),
       chunks: merged.chunks,
       filters: merged.filters,
       metaFields: merged.metaFields,
@@ -467,7 +475,7 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
     writeNewFile(path.join(indexDir, 'pagefind-entry.json'), entryJson(metaName, numbers.total, includeCharacters));
 
     const previous = state && base ? new Set(indexFiles(state, base.meta)) : new Set<string>();
-    const nextState: IndexState = { format, meta: metaName, pages, unindexed };
+    const nextState: IndexState = { format, meta: metaName, pages, chunkSize, unindexed };
     saveState(root, nextState);
     // What the last index had and this one has not: its files, and the words of pages that left.
     for (const file of indexFiles(nextState, meta)) previous.delete(file);

@@ -42,6 +42,27 @@ import {
 
 const gzipAsync = promisify(gzip);
 
+/**
+ * Locations per chunk for an index of `pages` pages. A first query loads the chunk list,
+ * which shrinks as chunks grow, and a chunk per word, which grows with them: measured
+ * (bench/README.md, "One index"), 8,000 is best at 1,000 features and twice that at 5,000;
+ * the best size grows about as the square root of the archive.
+ */
+export function chunkSizeFor(pages: number): number {
+  return CHUNK_SIZE * Math.max(1, Math.round(Math.sqrt(pages / 1000)));
+}
+
+const CHUNK_SIZE = 8000;
+
+/**
+ * Whether an index cut to `size` has grown or shrunk (to `pages` pages) far enough from it to
+ * be cut again; with room either side, so an archive near a step is not re-cut every build.
+ */
+export function needsRecut(size: number, pages: number): boolean {
+  const ideal = CHUNK_SIZE * Math.sqrt(Math.max(pages, 1000) / 1000);
+  return size > 1.6 * ideal || ideal > 1.6 * size;
+}
+
 /** Pagefind's order of words (Rust's String order: UTF-8 bytes, so code points). */
 export function compareWords(a: string, b: string): number {
   const length = Math.min(a.length, b.length);

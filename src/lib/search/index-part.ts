@@ -23,22 +23,6 @@ import { SIGNATURE } from './pagefind-files.ts';
 /** Folder for card text segments 1, 2 … in the index. */
 export const TEXT_DIR = 'text';
 
-/**
- * Positions per index chunk (Pagefind's default is 20,000; 1.6 reads this setting from
- * PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE; the merge cuts chunks by the same measure). Measured at
- * 1,000 features (bench/README.md, "Search index design"): at 8,000 a first query for 党建 is
- * the same (141 KB: its own chunk), a phrase's rarer pairs come in smaller chunks (海绵城市 176
- * → 152 KB, 党员先锋模范作用 195 → 168 KB), and the page list every query loads grows by 5 KB.
- */
-export const INDEX_CHUNK_SIZE = 8000;
-const CHUNK_SIZE_SETTING = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
-
-/** Have Pagefind processes started from now on cut chunks of INDEX_CHUNK_SIZE (an explicit setting wins). */
-export function useIndexChunkSize(): number {
-  process.env[CHUNK_SIZE_SETTING] ??= String(INDEX_CHUNK_SIZE);
-  return Number(process.env[CHUNK_SIZE_SETTING]);
-}
-
 /** The installed Pagefind's version (its package.json is not exported, so it is found from the entry point). */
 export function pagefindVersion(): string {
   const packageJson = path.join(path.dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json');
