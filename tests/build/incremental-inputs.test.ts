@@ -25,9 +25,10 @@ import { repo } from '../support/site.ts';
 
 /** Each step builds twice (from the caches, and fresh): 10–20 s each on two cores. */
 const TIMEOUT = 5 * 60_000;
+/** The project's config with the caches moved, for the fresh builds. */
+const FRESH_CONFIG = 'astro.fresh.config.mjs';
 
 let project = '';
-let fresh = '';
 let build = 0;
 let previous = '';
 
@@ -41,24 +42,29 @@ function pages(site: string): string[] {
 }
 
 /** `astro build` of `folder` into a new output folder; returns it and the log. */
-async function astroBuild(folder: string, env: Record<string, string>): Promise<{ out: string; log: string }> {
+async function astroBuild(
+  folder: string,
+  env: Record<string, string>,
+  config = 'astro.config.mjs',
+): Promise<{ out: string; log: string }> {
   const out = join(project, `out-${build++}`);
-  const result = await runNode([join(repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], folder, env);
+  const astro = join(repo, 'node_modules/astro/bin/astro.mjs');
+  const result = await runNode([astro, 'build', '--config', config, '--outDir', out], folder, env);
   expect(result.status, tail(result.output)).toBe(0);
   return { out, log: result.output };
 }
 
-/** The same inputs built fresh: the project's files copied, no cache but the photo copies. */
+/**
+ * The same inputs built fresh: the project's own files (the same paths, so the same scoping
+ * ids), through a config that only moves the caches — none kept but the photo copies.
+ */
 async function freshBuild(env: Record<string, string>): Promise<string> {
-  for (const name of ['src', 'content', 'astro.config.mjs', 'package-lock.json']) {
-    rmSync(join(fresh, name), { recursive: true, force: true });
-    cpSync(join(project, name), join(fresh, name), { recursive: true });
+  const caches = join(project, '.cache-fresh');
+  for (const name of existsSync(join(caches, 'astro')) ? readdirSync(join(caches, 'astro')) : []) {
+    if (name !== 'zhuanban-photos') rmSync(join(caches, 'astro', name), { recursive: true, force: true });
   }
-  for (const name of readdirSync(join(fresh, '.cache', 'astro'))) {
-    if (name !== 'zhuanban-photos') rmSync(join(fresh, '.cache', 'astro', name), { recursive: true, force: true });
-  }
-  rmSync(join(fresh, '.cache', 'vite'), { recursive: true, force: true });
-  return (await astroBuild(fresh, env)).out;
+  rmSync(join(caches, 'vite'), { recursive: true, force: true });
+  return (await astroBuild(project, env, FRESH_CONFIG)).out;
 }
 
 function scaffold(folder: string): void {
@@ -76,18 +82,22 @@ function scaffold(folder: string): void {
   );
   rmSync(join(folder, 'content'), { recursive: true, force: true });
   cpSync(join(repo, 'content'), join(folder, 'content'), { recursive: true });
+  writeFileSync(
+    join(folder, FRESH_CONFIG),
+    `import config from './astro.config.mjs';\n\nexport default { ...config, cacheDir: './.cache-fresh/astro', vite: { ...config.vite, cacheDir: './.cache-fresh/vite' } };\n`,
+  );
   // The seven features' photo copies, named by content, as the site's own build left them.
   const copies = join(repo, 'node_modules', '.astro', 'zhuanban-photos');
-  mkdirSync(join(folder, '.cache', 'astro'), { recursive: true });
-  if (existsSync(copies)) cpSync(copies, join(folder, '.cache', 'astro', 'zhuanban-photos'), { recursive: true });
+  for (const cache of ['.cache', '.cache-fresh']) {
+    mkdirSync(join(folder, cache, 'astro'), { recursive: true });
+    if (existsSync(copies)) cpSync(copies, join(folder, cache, 'astro', 'zhuanban-photos'), { recursive: true });
+  }
 }
 
 beforeAll(async () => {
   mkdirSync(join(repo, 'test-results'), { recursive: true });
   project = mkdtempSync(join(repo, 'test-results', 'incremental-inputs-'));
-  fresh = join(project, 'fresh');
   scaffold(project);
-  scaffold(fresh);
   previous = (await astroBuild(project, {})).out;
 }, TIMEOUT);
 
@@ -192,8 +202,9 @@ const steps: Step[] = [
     change: () => {
       const file = join(project, 'astro.config.mjs');
       writeFileSync(file, readFileSync(file, 'utf8').replace('  srcDir:', '  compressHTML: false,\n  srcDir:'));
+      // Pages, and the feeds, which carry each feature's HTML.
       const html = pages(previous).filter((page) => page.endsWith('.html'));
-      return { must: html, may: html };
+      return { must: html, may: pages(previous) };
     },
   },
   {
@@ -230,6 +241,11 @@ describe('a build from the caches, after each kind of input changes', { concurre
         const { must, may } = await step.change();
         const { out, log } = await astroBuild(project, step.env ?? {});
         const changed = compareSites(previous, out).differences.map((difference) => difference.file);
+        // The next step starts from this build, whatever this one finds.
+        rmSync(previous, { recursive: true, force: true });
+        previous = out;
+        const read = Number(/\((\d+) read back/u.exec(log)?.[1]);
+        console.log(`${step.name}: ${changed.length} pages changed; search index: ${read} pages read back`);
         expect(
           changed.filter((file) => !may.includes(file)),
           'changed, but should not have',
@@ -243,13 +259,10 @@ describe('a build from the caches, after each kind of input changes', { concurre
         expect(
           indexDifferences(indexContents(join(out, 'pagefind')), indexContents(join(reference, 'pagefind'))),
         ).toEqual([]);
-        const read = Number(/\((\d+) read back/u.exec(log)?.[1]);
-        console.log(`${step.name}: ${changed.length} pages changed; search index: ${read} pages read back`);
+        // Astro cannot know what a dependency changes: every page is built and read again.
         if (step.name.includes('lockfile'))
           expect(read).toBe(pages(out).filter((page) => page.endsWith('.html')).length);
-        rmSync(previous, { recursive: true, force: true });
         rmSync(reference, { recursive: true, force: true });
-        previous = out;
       },
       TIMEOUT,
     );

@@ -48,6 +48,18 @@ describe('featurePageKey', () => {
   });
 });
 
+describe('an entry without a digest (a district, a topic)', () => {
+  it('counts by its data: a renamed topic gives its pages and its features new keys', () => {
+    const topic = { id: 'shengtai', data: { name: '生态环境' } };
+    const renamed = { ...topic, data: { name: '生态文明' } };
+    const inputs = { ...randomInputs(), taxonomy: [topic] };
+    expect(featurePageKey({ ...inputs, taxonomy: [renamed] })).not.toBe(featurePageKey(inputs));
+    const page = { data: [entry('a')], currentPage: 1, lastPage: 1, total: 1 };
+    expect(listPageKey({ page, list: renamed })).not.toBe(listPageKey({ page, list: topic }));
+    expect(listPageKey({ page, list: structuredClone(topic) })).toBe(listPageKey({ page, list: topic }));
+  });
+});
+
 describe('listPageKey', () => {
   it('changes with any card, the page’s place in the list, or the list’s own entry', () => {
     const page = { data: [entry('a'), entry('b'), entry('c')], currentPage: 2, lastPage: 5, total: 110 };

@@ -11,13 +11,16 @@
  *
  * Entries count by their digest (the features loader's covers the MDX and every photo), so a
  * neighbour's edited text re-renders a page that shows only its title: more renders than
- * strictly needed, never a stale page.
+ * strictly needed, never a stale page. An entry with no digest — districts and topics, which
+ * Astro's file() loader stores without one — counts by its data: renaming a topic re-renders
+ * its pages and every feature that names it (tests/build/incremental-inputs.test.ts).
  */
 import { createHash } from 'node:crypto';
 
 interface Digested {
   id: string;
   digest?: string | number | undefined;
+  data?: unknown;
 }
 
 export interface FeaturePageInputs {
@@ -29,9 +32,10 @@ export interface FeaturePageInputs {
   taxonomy: readonly Digested[];
 }
 
-const part = (entry: Digested | undefined) => (entry ? `${entry.id}@${String(entry.digest ?? '')}` : '-');
-
 const digest = (lines: readonly string[]) => createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 32);
+
+const part = (entry: Digested | undefined) =>
+  entry ? `${entry.id}@${String(entry.digest ?? digest([JSON.stringify(entry.data ?? null)]))}` : '-';
 
 export function featurePageKey(inputs: FeaturePageInputs): string {
   return digest([
