@@ -1,15 +1,18 @@
 /**
  * Build a benchmark corpus with the real project and report where the time and memory go.
  *
- *   node bench/build.ts <corpus-dir> [--scenario cold|unchanged|edit-one|add-one] [--label NAME]
+ *   node bench/build.ts <corpus-dir> [--scenario cold|unchanged|edit-one|edit-ten|add-one|remove-one]
  *
- * cold       delete the corpus's caches (<corpus>/.cache, .astro) and output first: a fresh CI runner;
- * unchanged  build again with nothing changed: the rebuild every CI run pays;
- * edit-one   add a sentence to one paragraph of the middle feature, build, then put the text back;
- * add-one    append one new feature (bench/generate.ts --add 1), build, then remove it again.
+ * cold        delete the corpus's caches (<corpus>/.cache, .astro) and output first: a fresh CI runner;
+ * unchanged   build again with nothing changed: the rebuild every CI run pays;
+ * edit-one    add a sentence to one paragraph of the middle feature, build, then put the text back;
+ * edit-ten    the same in ten features spread over the archive;
+ * add-one     append one new feature (bench/generate.ts --add 1), build, then remove it again;
+ * remove-one  take the middle feature out, build, then put it back.
  *
- * edit-one and add-one undo their change after the build, so the next build sees a change
- * too (back to the original): run `unchanged` twice after them to measure a true no-change build.
+ * Every scenario but cold and unchanged undoes its change after the build, so the next build
+ * sees a change too (back to the original): run `unchanged` twice after them to measure a true
+ * no-change build.
  *
  * Prints, per phase (content sync, bundle, page render, photos, Pagefind),
  * wall time, CPU time (user + system, whole process tree) and peak memory (summed RSS of the
@@ -19,7 +22,7 @@
  *   flock /tmp/zhuanban-build.lock node bench/build.ts bench/.work/corpus-1000-shared
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -29,7 +32,8 @@ import { sampleTree } from './lib/process-tree.ts';
 import { checkBudgets, formatBudgets } from './lib/budgets.ts';
 import { syntheticSlug } from './lib/corpus.ts';
 
-export type Scenario = 'cold' | 'unchanged' | 'edit-one' | 'add-one';
+export const SCENARIOS = ['cold', 'unchanged', 'edit-one', 'edit-ten', 'add-one', 'remove-one'] as const;
+export type Scenario = (typeof SCENARIOS)[number];
 
 /** The sentence edit-one adds to the first paragraph of a feature's body. */
 export const EDIT_SENTENCE = '编辑部补记：本文数据截至见报当日。';
@@ -71,12 +75,27 @@ export async function runBuild(corpus: string, scenario: Scenario): Promise<Buil
   const features = countFeatures(corpus);
   let added: string | undefined;
   let restore: (() => void) | undefined;
-  if (scenario === 'edit-one') {
-    const file = join(corpus, 'content/features', syntheticSlug(Math.floor(features / 2)), 'index.mdx');
-    const original = readFileSync(file, 'utf8');
-    writeFileSync(file, editedFeature(original));
+  if (scenario === 'edit-one' || scenario === 'edit-ten') {
+    const count = scenario === 'edit-one' ? 1 : 10;
+    const files = Array.from({ length: count }, (_, i) =>
+      join(corpus, 'content/features', syntheticSlug(Math.floor(((i + 0.5) * features) / count)), 'index.mdx'),
+    );
+    const originals = files.map((file) => readFileSync(file, 'utf8'));
+    files.forEach((file, i) => {
+      writeFileSync(file, editedFeature(originals[i]!));
+    });
     restore = () => {
-      writeFileSync(file, original);
+      files.forEach((file, i) => {
+        writeFileSync(file, originals[i]!);
+      });
+    };
+  }
+  if (scenario === 'remove-one') {
+    const folder = join(corpus, 'content/features', syntheticSlug(Math.floor(features / 2)));
+    const aside = join(corpus, `.removed-${basename(folder)}`);
+    renameSync(folder, aside);
+    restore = () => {
+      renameSync(aside, folder);
     };
   }
   if (scenario === 'add-one') {
@@ -133,7 +152,7 @@ export async function runBuild(corpus: string, scenario: Scenario): Promise<Buil
   const os = await import('node:os');
   const result: BuildResult = {
     corpus: basename(corpus),
-    features: countFeatures(corpus) + (added ? 1 : 0),
+    features: countFeatures(corpus) + (added ? 1 : 0) - (scenario === 'remove-one' ? 1 : 0),
     scenario,
     exitCode,
     wallMs: end.at,
@@ -188,8 +207,8 @@ if (import.meta.main) {
   });
   const corpus = positionals[0];
   const scenario = values.scenario as Scenario;
-  if (!corpus || !['cold', 'unchanged', 'edit-one', 'add-one'].includes(scenario)) {
-    console.error('usage: node bench/build.ts <corpus-dir> [--scenario cold|unchanged|edit-one|add-one]');
+  if (!corpus || !(SCENARIOS as readonly string[]).includes(scenario)) {
+    console.error(`usage: node bench/build.ts <corpus-dir> [--scenario ${SCENARIOS.join('|')}]`);
     process.exit(2);
   }
   const result = await runBuild(resolve(corpus), scenario);
