@@ -38,13 +38,13 @@ export type Scenario = (typeof SCENARIOS)[number];
 /** The sentence edit-one adds to the first paragraph of a feature's body. */
 export const EDIT_SENTENCE = '编辑部补记：本文数据截至见报当日。';
 
-/** `mdx` with EDIT_SENTENCE added to the end of its first body paragraph (a line of Han text). */
-export function editedFeature(mdx: string): string {
+/** `mdx` with `sentence` added to the end of its first body paragraph (a line of Han text). */
+export function editedFeature(mdx: string, sentence = EDIT_SENTENCE): string {
   const bodyStart = mdx.indexOf('\n---', 3) + 4;
   const lines = mdx.slice(bodyStart).split('\n');
   const at = lines.findIndex((line) => /^\p{Script=Han}/u.test(line));
   if (at < 0) throw new Error('edit-one: no paragraph of text to edit');
-  lines[at] = `${lines[at]!}${EDIT_SENTENCE}`;
+  lines[at] = `${lines[at]!}${sentence}`;
   return mdx.slice(0, bodyStart) + lines.join('\n');
 }
 
@@ -81,8 +81,10 @@ export async function runBuild(corpus: string, scenario: Scenario): Promise<Buil
       join(corpus, 'content/features', syntheticSlug(Math.floor(((i + 0.5) * features) / count)), 'index.mdx'),
     );
     const originals = files.map((file) => readFileSync(file, 'utf8'));
+    // A sentence of its own each run, so a run after an edit-one run edits the feature again.
+    const sentence = `${EDIT_SENTENCE}（${Date.now().toString(36)}）`;
     files.forEach((file, i) => {
-      writeFileSync(file, editedFeature(originals[i]!));
+      writeFileSync(file, editedFeature(originals[i]!, sentence));
     });
     restore = () => {
       files.forEach((file, i) => {

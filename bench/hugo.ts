@@ -1,13 +1,15 @@
 /**
  * The same corpus as a Hugo site, built side by side: the yardstick the issue sets.
  *
- *   node bench/hugo.ts <corpus-dir> [--scenario cold|unchanged]
+ *   node bench/hugo.ts <corpus-dir> [--scenario cold|unchanged] [--text]
  *
  * Converts <corpus>/content/features/*\/index.mdx into Hugo page bundles (Figures become a
  * shortcode, Gallery/InfoBox wrappers are dropped, the text is the same), with the photos
  * hard-linked in and resized to the same widths our Figure asks for, WebP only, quality 80.
- * Hugo's image cache is <hugo-site>/resources/_gen; "cold" deletes it. Needs the Debian
- * package `hugo` (apt-get install -y hugo).
+ * Hugo's image cache is <hugo-site>/resources/_gen; "cold" deletes it. With --text, the same
+ * pages with nothing resized and no photo published (`publishResources = false`): the
+ * yardstick for a rebuild, Hugo doing only the text (bench/hugo-<corpus>-text/; build it
+ * again with `hugo --quiet -s` that folder). Needs the Debian package `hugo`.
  */
 import { spawn } from 'node:child_process';
 import { linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -52,8 +54,12 @@ export function toHugoMarkdown(mdx: string): string {
   return `---\n${front}\n---\n\n${coverFigure}${body}`;
 }
 
-export function writeHugoSite(corpus: string): string {
-  const site = join(WORK_DIR, `hugo-${basename(corpus)}`);
+/** Text only: a figure is its caption and a link to the original, nothing resized or published. */
+const TEXT_SHORTCODE = `<figure><img src="{{ .Get "src" }}" alt="{{ .Get "alt" }}" loading="lazy"><figcaption>{{ .Get "caption" }}</figcaption></figure>
+`;
+
+export function writeHugoSite(corpus: string, text = false): string {
+  const site = join(WORK_DIR, `hugo-${basename(corpus)}${text ? '-text' : ''}`);
   rmSync(join(site, 'content'), { recursive: true, force: true });
   for (const dir of ['content/features', 'layouts/_default', 'layouts/shortcodes']) {
     mkdirSync(join(site, dir), { recursive: true });
@@ -62,9 +68,10 @@ export function writeHugoSite(corpus: string): string {
     join(site, 'hugo.toml'),
     // timeout: Hugo gives up on a page whose images take longer than 30 s by default, which a
     // cold build of camera photos on a busy 2-core machine reaches.
-    'baseURL = "https://zhuanban.example.cn/"\ntitle = "专版"\nlanguageCode = "zh-CN"\nhasCJKLanguage = true\ndisableKinds = ["taxonomy", "term", "RSS"]\ntimeout = "2h"\n',
+    'baseURL = "https://zhuanban.example.cn/"\ntitle = "专版"\nlanguageCode = "zh-CN"\nhasCJKLanguage = true\ndisableKinds = ["taxonomy", "term", "RSS"]\ntimeout = "2h"\n' +
+      (text ? '[[cascade]]\n[cascade._build]\npublishResources = false\n' : ''),
   );
-  writeFileSync(join(site, 'layouts/shortcodes/fig.html'), SHORTCODE);
+  writeFileSync(join(site, 'layouts/shortcodes/fig.html'), text ? TEXT_SHORTCODE : SHORTCODE);
   writeFileSync(join(site, 'layouts/_default/single.html'), SINGLE);
   writeFileSync(join(site, 'layouts/_default/list.html'), LIST);
   writeFileSync(join(site, 'layouts/index.html'), LIST);
@@ -108,18 +115,18 @@ export async function runHugo(
 if (import.meta.main) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { scenario: { type: 'string', default: 'cold' } },
+    options: { scenario: { type: 'string', default: 'cold' }, text: { type: 'boolean', default: false } },
   });
   const corpus = positionals[0];
   if (!corpus) {
-    console.error('usage: node bench/hugo.ts <corpus-dir> [--scenario cold|unchanged]');
+    console.error('usage: node bench/hugo.ts <corpus-dir> [--scenario cold|unchanged] [--text]');
     process.exit(2);
   }
-  const site = writeHugoSite(resolve(corpus));
+  const site = writeHugoSite(resolve(corpus), values.text);
   const scenario = values.scenario === 'unchanged' ? 'unchanged' : 'cold';
   const result = await runHugo(site, scenario);
   if (result.exitCode !== 0) throw new Error(`bench/hugo: hugo failed (exit ${result.exitCode}) in ${site}`);
   console.log(
-    `hugo · ${basename(corpus)} · ${scenario}: ${(result.wallMs / 1000).toFixed(1)} s wall, ${(result.cpuMs / 1000).toFixed(1)} s CPU, ${Math.round(result.peakRss / 2 ** 20)} MB peak`,
+    `hugo${values.text ? ' (text only)' : ''} · ${basename(corpus)} · ${scenario}: ${(result.wallMs / 1000).toFixed(1)} s wall, ${(result.cpuMs / 1000).toFixed(1)} s CPU, ${Math.round(result.peakRss / 2 ** 20)} MB peak`,
   );
 }
