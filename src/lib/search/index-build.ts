@@ -46,6 +46,8 @@ import { prefixChunks, PREFIX_CHUNKS_FILE } from './prefix-chunks.ts';
 
 /** Pages per Pagefind run: Pagefind holds a run's whole index in memory (1.4 GB at 1,000 pages). */
 export const BATCH_PAGES = 1000;
+/** Up to this many pages to read back are read in the build's own process, not a child. */
+const READ_HERE = 100;
 /**
  * An update touching at most this share of the index (dropped and new pages) rewrites only the
  * chunks that hold their words; a larger one merges the whole index anew (bench/README.md).
@@ -322,7 +324,10 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
     const stagings: string[] = [];
     for (let from = 0; from < toRead.length; from += batchPages) {
       const staging = path.join(work, `staging-${stagings.length}`);
-      const result = await read(siteDir, toRead.slice(from, from + batchPages), staging, digests);
+      const files = toRead.slice(from, from + batchPages);
+      // A few pages (an edit's) are read here: a child process would cost more than it saves.
+      const step = files.length <= READ_HERE ? readPages : read;
+      const result = await step(siteDir, files, staging, digests);
       for (const page of result.pages) readByFile.set(page.file, page);
       for (const file of result.unindexed) {
         const signature = signatures.get(file);
@@ -342,8 +347,9 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
     const refreshed = (page: StatePage): StatePage => ({ ...page, signature: signatures.get(page.file) });
 
     if (state && base && dropped.size === 0 && changedPages.length === 0) {
-      state = { ...state, pages: state.pages.map(refreshed), unindexed };
-      saveState(root, state);
+      const next = { ...state, pages: state.pages.map(refreshed), unindexed };
+      if (JSON.stringify(next) !== JSON.stringify(state)) saveState(root, next);
+      state = next;
       publish(siteDir, indexDir, state, base.meta);
       return result(state, toRead.length, 0, 0, 0, base.meta.chunks.length);
     }
@@ -354,6 +360,7 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
     for (const [k, staging] of (stagings.length > 0 || base ? stagings : [path.join(work, 'empty')]).entries()) {
       const out = path.join(work, `batch-${k}`);
       await pagefindRun(staging, out);
+      rmSync(staging, { recursive: true, force: true });
       batches.push(finishBatch(out, cards, root));
     }
 

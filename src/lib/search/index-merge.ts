@@ -199,6 +199,8 @@ export function writeNewFile(file: string, data: string | Uint8Array): void {
 /** Writes chunks into `<dir>/index/`, cut as Pagefind cuts them, and lists them. */
 class ChunkWriter {
   readonly chunks: MetaChunk[] = [];
+  /** Chunks written (not kept). */
+  written = 0;
   private words: IndexWord[] = [];
   private size = 0;
   private readonly files: NamedFiles;
@@ -234,6 +236,7 @@ class ChunkWriter {
     if (words.length === 0) return;
     const body = writeWords(words);
     this.chunks.push({ from: words[0]!.word, to: words.at(-1)!.word, id: this.files.write(body) });
+    this.written++;
     this.words = [];
     this.size = 0;
   }
@@ -328,7 +331,7 @@ async function mergeInPlace(
     for (const word of merged) out.add(word, grown);
     out.cut();
   }
-  return { chunks: await out.done(), rewritten: dirty.size };
+  return { chunks: await out.done(), rewritten: out.written };
 }
 
 /** The filters of the merged index: every source's values, renumbered, in Pagefind's order. */
@@ -412,7 +415,7 @@ export async function mergeWords(dir: string, input: MergeInput): Promise<Merged
     ({ chunks, rewritten } = await mergeInPlace(baseMap, input.touched!, added, out, input.chunkSize));
   } else {
     chunks = await mergeAll([...(baseMap ? [baseMap] : []), ...batchMaps], out);
-    rewritten = chunks.length;
+    rewritten = out.written;
   }
 
   const filterFiles = new NamedFiles(path.join(dir, 'filter'), '.pf_filter');
