@@ -28,6 +28,7 @@ import {
   readFilter,
   readWords,
   renumberMetaFields,
+  updateWords,
   SIGNATURE,
   unpack,
   wordSize,
@@ -38,6 +39,8 @@ import {
   type IndexWord,
   type MetaChunk,
   type Posting,
+  type RawWord,
+  type WordUpdate,
 } from './pagefind-files.ts';
 
 const gzipAsync = promisify(gzip);
@@ -106,7 +109,7 @@ function mapPostings(postings: readonly Posting[], map: SourceMap, renumbered: b
     const page = map.pages[posting.page] ?? -1;
     if (page < 0) continue;
     if (out.length > 0 && page < out.at(-1)!.page) ordered = false;
-    const moved = { ...posting, page };
+    const moved = page === posting.page ? posting : { ...posting, page };
     out.push(renumbered ? renumberMetaFields(moved, map.fields) : moved);
   }
   // Pages that moved down into holes come out of order; a list must be in page order.
@@ -122,17 +125,28 @@ function mapWord(word: IndexWord, map: SourceMap, renumbered = renumbersFields(m
   return pages.length > 0 || variants.length > 0 ? { word: word.word, pages, variants } : undefined;
 }
 
+/** Two lists of postings, each in page order, as one. */
+function mergeSorted(a: readonly Posting[], b: readonly Posting[]): Posting[] {
+  const out = new Array<Posting>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]!.page <= b[j]!.page ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
+
 /** One word from several sources: their pages together, in page order. */
 function joinWords(parts: readonly IndexWord[]): IndexWord {
   if (parts.length === 1) return parts[0]!;
-  const byPage = (a: Posting, b: Posting) => a.page - b.page;
   const variants = new Map<string, Posting[]>();
   for (const part of parts)
-    for (const v of part.variants) variants.set(v.form, [...(variants.get(v.form) ?? []), ...v.pages]);
+    for (const v of part.variants) variants.set(v.form, mergeSorted(variants.get(v.form) ?? [], v.pages));
   return {
     word: parts[0]!.word,
-    pages: parts.flatMap((part) => part.pages).sort(byPage),
-    variants: [...variants].map(([form, pages]) => ({ form, pages: pages.sort(byPage) })),
+    pages: parts.reduce<Posting[]>((pages, part) => mergeSorted(pages, part.pages), []),
+    variants: [...variants].map(([form, pages]) => ({ form, pages })),
   };
 }
 
@@ -201,7 +215,7 @@ class ChunkWriter {
   readonly chunks: MetaChunk[] = [];
   /** Chunks written (not kept). */
   written = 0;
-  private words: IndexWord[] = [];
+  private words: (IndexWord | RawWord)[] = [];
   private size = 0;
   private readonly files: NamedFiles;
   private readonly chunkSize: number;
@@ -217,7 +231,7 @@ class ChunkWriter {
    * own. (Pagefind ends a chunk once it has reached the size, so a common word carries the
    * words before it in its chunk: 党建's chunk at 1,000 features was 18 KB, 12 KB of it 党建.)
    */
-  add(word: IndexWord, cut = true): void {
+  add(word: IndexWord | RawWord, cut = true): void {
     const size = wordSize(word);
     if (cut && this.size > 0 && this.size + size > this.chunkSize) this.cut();
     this.words.push(word);
@@ -298,7 +312,7 @@ function chunkFor(chunks: readonly MetaChunk[], word: string): number {
  */
 async function mergeInPlace(
   base: SourceMap,
-  touched: Iterable<string>,
+  touched: ReadonlySet<string>,
   added: readonly IndexWord[],
   out: ChunkWriter,
   chunkSize: number,
@@ -308,23 +322,45 @@ async function mergeInPlace(
   const dirty = new Set<number>();
   for (const word of touched) dirty.add(chunkFor(chunks, word));
   const addedTo = new Map<number, IndexWord[]>();
+  const addedWords = new Set<string>();
   for (const word of added) {
     const at = chunkFor(chunks, word.word);
     dirty.add(at);
     addedTo.set(at, [...(addedTo.get(at) ?? []), word]);
+    addedWords.add(word.word);
   }
+  // A word of the base that is neither a dropped or moved page's nor a new page's is the same
+  // list, on the same page numbers: its bytes are kept as they are. One that is, while no page
+  // moves, is spliced: the dropped pages' entries left out, the new ones written in.
+  const inOrder = Array.prototype.every.call(base.pages, (page: number, i: number) => page === i || page === -1);
+  const addedByWord = new Map(added.map((word) => [word.word, word]));
+  const update = (word: string): WordUpdate | undefined => {
+    if (renumbered) return undefined;
+    const insert = addedByWord.get(word);
+    if (!touched.has(word) && !insert) return { keep: true };
+    if (!inOrder || (insert && insert.variants.length > 0)) return undefined;
+    return { pages: base.pages, inserts: insert?.pages ?? [] };
+  };
   for (const [i, chunk] of chunks.entries()) {
     if (!dirty.has(i)) {
       out.keep(chunk);
       continue;
     }
-    const words = new Map<string, IndexWord[]>();
-    for (const word of readChunk(base.source, chunk)) {
-      const mapped = mapWord(word, base, renumbered);
-      if (mapped) words.set(mapped.word, [mapped]);
+    const words = new Map<string, (IndexWord | RawWord)[]>();
+    const body = unpack(readFileSync(path.join(base.source.dir, 'index', `${chunk.id}.pf_index`)));
+    const done = new Set<string>();
+    for (const word of updateWords(body, update, (decoded) => mapWord(decoded, base, renumbered))) {
+      words.set(word.word, [word]);
+      if ('bytes' in word && update(word.word) && !('keep' in update(word.word)!)) done.add(word.word);
     }
-    for (const word of addedTo.get(i) ?? []) words.set(word.word, [...(words.get(word.word) ?? []), word]);
-    const merged = [...words.values()].map(joinWords).sort((a, b) => compareWords(a.word, b.word));
+    // New pages' words: spliced into a word of the chunk already, or joined to it, or new.
+    for (const word of addedTo.get(i) ?? []) {
+      if (done.has(word.word)) continue;
+      words.set(word.word, [...(words.get(word.word) ?? []), word]);
+    }
+    const merged = [...words.values()]
+      .map((parts) => (parts.length === 1 ? parts[0]! : joinWords(parts as IndexWord[])))
+      .sort((a, b) => compareWords(a.word, b.word));
     // A chunk that grew past twice the size is cut again; otherwise it stays one chunk.
     const grown = merged.reduce((sum, word) => sum + wordSize(word), 0) >= 2 * chunkSize;
     out.cut();
@@ -370,7 +406,7 @@ export interface MergeInput {
    * The words of the base pages that are dropped or move, to update in place; undefined
    * (unknown, or too many changes for it to pay) merges everything anew.
    */
-  touched: Iterable<string> | undefined;
+  touched: ReadonlySet<string> | undefined;
   chunkSize: number;
 }
 

@@ -331,28 +331,164 @@ function writePostings(writer: CborWriter, pages: readonly Posting[]): void {
   }
 }
 
+/** A word of a chunk kept as the bytes it was written in: nothing in it changes. */
+export interface RawWord {
+  word: string;
+  bytes: Uint8Array;
+  /** Pagefind's measure of it (wordSize). */
+  size: number;
+}
+
+/** Skip a list of postings, returning Pagefind's measure of it. */
+function skipPostings(reader: CborReader): number {
+  let size = 0;
+  const count = reader.array();
+  for (let p = 0; p < count; p++) {
+    const fields = reader.array();
+    reader.uint();
+    for (let f = 1; f < fields; f++) {
+      const length = reader.array();
+      reader.skipIntegers(length);
+      if (f <= 2) size += length;
+    }
+    size += 1;
+  }
+  return size;
+}
+
+/**
+ * A word's postings, renumbered and spliced without decoding them: `pages[p]` is page p's new
+ * number (-1: dropped), which must keep the kept pages in order; `inserts` (in page order) are
+ * written among them. Each page's locations are copied as bytes. Returns the word as it is
+ * now, null when no page of it is left, or undefined when it has spellings with diacritics
+ * (their own lists of pages), which only a decoded word can renumber.
+ */
+function spliceWord(
+  reader: CborReader,
+  fields: number,
+  word: string,
+  pages: ArrayLike<number>,
+  inserts: readonly Posting[],
+): RawWord | null | undefined {
+  const body = reader.bytes;
+  const postings = new CborWriter();
+  let count = 0;
+  let size = 0;
+  let last = 0;
+  let next = 0;
+  const insertBefore = (page: number) => {
+    while (next < inserts.length && inserts[next]!.page < page) {
+      const posting = inserts[next++]!;
+      postings.array(posting.metaAt < posting.end ? 3 : 2).uint(posting.page - last);
+      postings.range(posting.source, posting.start, posting.end);
+      last = posting.page;
+      size += posting.size;
+      count++;
+    }
+  };
+  let page = 0;
+  const total = reader.array();
+  for (let p = 0; p < total; p++) {
+    const postingFields = reader.array();
+    page += reader.uint();
+    const locsAt = reader.offset;
+    let postingSize = 1;
+    for (let f = 1; f < postingFields; f++) {
+      const length = reader.array();
+      reader.skipIntegers(length);
+      if (f <= 2) postingSize += length;
+    }
+    const to = pages[page] ?? -1;
+    if (to < 0) continue;
+    if (to < last) throw new Error(`search index: page ${to} after ${last} in ${word}: out of order`);
+    insertBefore(to);
+    postings.array(postingFields).uint(to - last);
+    postings.range(body, locsAt, reader.offset);
+    last = to;
+    size += postingSize;
+    count++;
+  }
+  insertBefore(Infinity);
+  const variantsAt = reader.offset;
+  for (let i = 2; i < fields; i++) reader.skip();
+  if (fields >= 3 && body[variantsAt] !== 0x80) return undefined;
+  if (count === 0) return null;
+  const out = new CborWriter().array(fields).text(word).array(count).raw(postings.bytes());
+  out.range(body, variantsAt, reader.offset);
+  return { word, bytes: out.bytes().slice(), size };
+}
+
+/** What an update does with one word of a chunk it rewrites. */
+export type WordUpdate =
+  /** Nothing of it changes: its bytes are kept. */
+  | { keep: true }
+  /** Its pages are renumbered by `pages` (in order), `inserts` written among them. */
+  | { pages: ArrayLike<number>; inserts: readonly Posting[] };
+
+/**
+ * The words of a chunk as an update leaves them: kept ones as their bytes, spliced ones
+ * rewritten without being decoded (spliceWord), and the rest decoded, for `decoded` to map.
+ */
+export function updateWords(
+  body: Uint8Array,
+  update: (word: string) => WordUpdate | undefined,
+  decoded: (word: IndexWord) => IndexWord | undefined,
+): (IndexWord | RawWord)[] {
+  const reader = new CborReader(body);
+  reader.array();
+  const out: (IndexWord | RawWord)[] = [];
+  for (let count = reader.array(); count > 0; count--) {
+    const start = reader.offset;
+    const fields = reader.array();
+    const word = reader.text();
+    const how = update(word);
+    if (how && 'keep' in how) {
+      const size = skipPostings(reader);
+      for (let i = 2; i < fields; i++) reader.skip();
+      out.push({ word, bytes: body.subarray(start, reader.offset), size });
+      continue;
+    }
+    if (how) {
+      const spliced = spliceWord(reader, fields, word, how.pages, how.inserts);
+      if (spliced) out.push(spliced);
+      if (spliced !== undefined) continue;
+    }
+    reader.offset = start;
+    const mapped = decoded(readWord(reader));
+    if (mapped) out.push(mapped);
+  }
+  return out;
+}
+
+function readWord(reader: CborReader): IndexWord {
+  const fields = reader.array();
+  const word = reader.text();
+  const pages = readPostings(reader);
+  const variants =
+    fields >= 3
+      ? Array.from({ length: reader.array() }, () => {
+          reader.array();
+          return { form: reader.text(), pages: readPostings(reader) };
+        })
+      : [];
+  for (let i = 3; i < fields; i++) reader.skip();
+  return { word, pages, variants };
+}
+
 export function readWords(body: Uint8Array): IndexWord[] {
   const reader = new CborReader(body);
   reader.array();
-  return Array.from({ length: reader.array() }, (): IndexWord => {
-    const fields = reader.array();
-    const word = reader.text();
-    const pages = readPostings(reader);
-    const variants =
-      fields >= 3
-        ? Array.from({ length: reader.array() }, () => {
-            reader.array();
-            return { form: reader.text(), pages: readPostings(reader) };
-          })
-        : [];
-    for (let i = 3; i < fields; i++) reader.skip();
-    return { word, pages, variants };
-  });
+  return Array.from({ length: reader.array() }, () => readWord(reader));
 }
 
-export function writeWords(words: readonly IndexWord[]): Uint8Array {
+export function writeWords(words: readonly (IndexWord | RawWord)[]): Uint8Array {
   const writer = new CborWriter().array(1).array(words.length);
-  for (const { word, pages, variants } of words) {
+  for (const entry of words) {
+    if ('bytes' in entry) {
+      writer.raw(entry.bytes);
+      continue;
+    }
+    const { word, pages, variants } = entry;
     writer.array(3).text(word);
     writePostings(writer, pages);
     writer.array(variants.length);
@@ -365,7 +501,8 @@ export function writeWords(words: readonly IndexWord[]): Uint8Array {
 }
 
 /** Pagefind's measure of a word's postings, for cutting chunks (pagefind/src/index/mod.rs, chunk_index). */
-export function wordSize(word: IndexWord): number {
+export function wordSize(word: IndexWord | RawWord): number {
+  if ('bytes' in word) return word.size;
   let size = 0;
   for (const posting of word.pages) size += posting.size;
   return size;
