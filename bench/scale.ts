@@ -4,7 +4,7 @@
  * (bench/hugo.ts --text: nothing resized or published, no search index) — alternating, so
  * the ratio of each pair is taken on the machine as it was at that moment.
  *
- *   node bench/scale.ts <corpus-dir> [--runs 2]
+ *   node bench/scale.ts <corpus-dir> [--runs 2] [--only unchanged,edit-one,…]
  *
  * Scenarios, each --runs times: nothing changed, one feature edited, one added, one removed,
  * ten edited. A change is undone after its build, and the build that undoes it is not
@@ -45,15 +45,20 @@ const spread = (values: number[], format: (value: number) => string) =>
     : format(values[0] ?? 0);
 
 /** The phase of the search index in a build, as bench/lib/phases.ts names it. */
+/** The scenarios a run measured, in the table's order. */
+const measured = (pairs: readonly Pair[]) =>
+  MEASURED.filter(({ scenario }) => pairs.some((pair) => pair.scenario === scenario));
+
 const searchPhase = (run: BuildResult) => run.phases.find((phase) => phase.name === 'pagefind');
 
-export async function scale(corpus: string, runs: number): Promise<Pair[]> {
+export async function scale(corpus: string, runs: number, only?: readonly Scenario[]): Promise<Pair[]> {
   const hugoSite = writeHugoSite(corpus, true);
   const pairs: Pair[] = [];
   // Two builds first: the first after a code change builds everything.
   await runBuild(corpus, 'unchanged');
   await runBuild(corpus, 'unchanged');
   for (const { scenario } of MEASURED) {
+    if (only && !only.includes(scenario)) continue;
     for (let run = 0; run < runs; run++) {
       const load = loadavg()[0] ?? 0;
       const ours = await runBuild(corpus, scenario);
@@ -70,7 +75,7 @@ export async function scale(corpus: string, runs: number): Promise<Pair[]> {
 }
 
 export function formatScale(pairs: readonly Pair[]): string {
-  const rows = MEASURED.map(({ scenario, name }) => {
+  const rows = measured(pairs).map(({ scenario, name }) => {
     const of = pairs.filter((pair) => pair.scenario === scenario);
     const wall = of.map((pair) => pair.ours.wallMs);
     const cpu = of.map((pair) => pair.ours.cpuMs);
@@ -89,21 +94,55 @@ export function formatScale(pairs: readonly Pair[]): string {
   ].join('\n');
 }
 
+/** Per phase, each scenario's median wall / CPU: where the seconds of each change go. */
+export function formatPhases(pairs: readonly Pair[]): string {
+  const names = [...new Set(pairs.flatMap((pair) => pair.ours.phases.map((phase) => phase.name)))];
+  const cell = (of: readonly Pair[], name: string) => {
+    const phases = of.map((pair) => pair.ours.phases.find((phase) => phase.name === name));
+    const wall = median(phases.map((phase) => phase?.wallMs ?? 0));
+    const cpu = median(phases.map((phase) => phase?.cpuMs ?? 0));
+    return `${seconds(wall)} / ${seconds(cpu)}`;
+  };
+  const rows = names.map(
+    (name) =>
+      `| ${name} | ${measured(pairs)
+        .map(({ scenario }) =>
+          cell(
+            pairs.filter((pair) => pair.scenario === scenario),
+            name,
+          ),
+        )
+        .join(' | ')} |`,
+  );
+  return [
+    `| phase (wall / CPU, s) | ${measured(pairs)
+      .map(({ name }) => name)
+      .join(' | ')} |`,
+    `| --- |${measured(pairs)
+      .map(() => ' ---: |')
+      .join('')}`,
+    ...rows,
+  ].join('\n');
+}
+
 if (import.meta.main) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { runs: { type: 'string', default: '2' } },
+    options: { runs: { type: 'string', default: '2' }, only: { type: 'string' } },
   });
   const corpus = positionals[0];
   if (!corpus) {
-    console.error('usage: node bench/scale.ts <corpus-dir> [--runs 2]');
+    console.error('usage: node bench/scale.ts <corpus-dir> [--runs 2] [--only unchanged,edit-one,…]');
     process.exit(2);
   }
-  const pairs = await scale(resolve(corpus), Number(values.runs));
+  const only = values.only?.split(',') as Scenario[] | undefined;
+  const pairs = await scale(resolve(corpus), Number(values.runs), only);
   const name = `scale-${basename(corpus)}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
   writeFileSync(join(WORK_DIR, 'results', name), `${JSON.stringify(pairs, null, 2)}\n`);
   console.log(
     `${basename(corpus)} · ${pairs[0]?.ours.features ?? '?'} features · ${pairs[0]?.ours.machine.cpus ?? '?'} CPUs`,
   );
   console.log(formatScale(pairs));
+  console.log();
+  console.log(formatPhases(pairs));
 }
