@@ -5,8 +5,8 @@
  *
  * A scratch project (a copy of src/ and content/, so code can change too) is built once, then
  * each kind of input is changed in turn and the site built again from the caches: a
- * feature's text, a photo, a topic's name, a component, a style, the config, SITE_URL, the
- * lockfile. After each, the pages that differ from the build before (bench/equivalence.ts)
+ * feature's text, a photo, a topic's name, a district's name, a component, a style, the
+ * config, SITE_URL, the lockfile. After each, the pages that differ from the build before (bench/equivalence.ts)
  * must be the ones that should change — all that must, and none that may not — and the
  * build must equal a fresh build of the same inputs (no Astro cache, no content store, no
  * search index kept; only the photo copies, named by content, are reused), page for page
@@ -172,6 +172,29 @@ const steps: Step[] = [
         ...tagged.filter((f) => f.tags.includes(topic)).map((f) => featurePage(f.slug)),
       ];
       // Wherever the name was printed: the topic's pages, its features, lists of topics, feeds.
+      const may = pages(previous).filter((page) => readFileSync(join(previous, page), 'utf8').includes(name));
+      return { must, may };
+    },
+  },
+  {
+    name: "a district's name",
+    change: () => {
+      const dir = join(project, 'content', 'features');
+      const districtOf = (slug: string) =>
+        /^district: (\S+)$/mu.exec(readFileSync(join(dir, slug, 'index.mdx'), 'utf8'))?.[1];
+      const slugs = features().map((feature) => feature.slug);
+      const counts = new Map<string, number>();
+      for (const slug of slugs) counts.set(districtOf(slug)!, (counts.get(districtOf(slug)!) ?? 0) + 1);
+      const [district] = [...counts].sort(([, a], [, b]) => a - b)[0]!;
+      const file = join(project, 'content/districts.yaml');
+      const yaml = readFileSync(file, 'utf8');
+      const name = new RegExp(`- id: ${district}\\n\\s+name: (.*)`, 'u').exec(yaml)![1]!;
+      writeFileSync(file, yaml.replace(`id: ${district}\n  name: ${name}`, `id: ${district}\n  name: ${name}（新）`));
+      const must = [
+        `districts/${district}/index.html`,
+        ...slugs.filter((slug) => districtOf(slug) === district).map(featurePage),
+      ];
+      // Wherever the name was printed: the district's pages, its features, lists, feeds.
       const may = pages(previous).filter((page) => readFileSync(join(previous, page), 'utf8').includes(name));
       return { must, may };
     },
